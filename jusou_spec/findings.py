@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["Finding", "Language", "Message", "Severity", "sort_findings"]
+__all__ = ["Check", "Finding", "Language", "Message", "Severity", "sort_findings"]
 
 
 class Severity(enum.Enum):
@@ -86,6 +86,24 @@ class Finding:
     def evolve(self, **changes: object) -> Finding:
         """A copy with some fields changed (findings are frozen)."""
         return attrs.evolve(self, **changes)
+
+
+@attrs.frozen
+class Check:
+    """A kind of finding: a stable code (never reused), a dotted name, a default severity and a title.
+
+    Loader, schema and model checks declare one each, as every rule does, so that ``jusou rules`` and
+    ``docs/rules.md`` list every code a user can meet.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    title: Message
+
+    def finding(self, message: Message, pointer: str = "", *, severity: Severity | None = None) -> Finding:
+        """A finding of this kind at ``pointer``; the engine adds file, line and column later."""
+        return Finding(code=self.code, severity=severity or self.severity, message=message, pointer=pointer)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
