@@ -1,5 +1,79 @@
-"""jusou-spec: 重層的支援体制整備事業実施計画 as declarative, checkable YAML."""
+"""jusou-spec: 重層的支援体制整備事業実施計画 as declarative, checkable YAML.
+
+The public API::
+
+    >>> import jusou_spec
+    >>> plan = jusou_spec.load("tests/fixtures/minimal-plan.yaml")
+    >>> plan.municipality.name
+    '見本市'
+    >>> [program.name for program in plan.programs][:2]
+    ['地域包括支援センターの運営', '障害者相談支援事業']
+    >>> [f.code for f in jusou_spec.check("tests/fixtures/minimal-plan.yaml")]
+    []
+
+``load`` and ``check`` import neither networkx nor graphviz; ``build_graph`` and ``render`` load them on first use.
+"""
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING, Any
+
+from jusou_spec.findings import Finding, Severity
+from jusou_spec.model import Plan, Report
+
+if TYPE_CHECKING:
+    from jusou_spec.graph import build_graph
+    from jusou_spec.render import render
+
 __version__ = "0.1.0"
+
+__all__ = ["DocumentError", "Finding", "Plan", "Report", "Severity", "__version__", "build_graph", "check", "load", "render"]
+
+
+class DocumentError(ValueError):
+    """A document that cannot be loaded as a model; ``findings`` say why, with file, line and column."""
+
+    def __init__(self, name: str, findings: list[Finding]) -> None:
+        self.name = name
+        self.findings = findings
+        first = findings[0] if findings else None
+        where = f"{first.file}:{first.line}:{first.column}: {first.code} {first.text('en')}" if first else name
+        super().__init__(f"{name} cannot be loaded: {where}")
+
+
+def load(path: str | os.PathLike[str]) -> Plan | Report:
+    """The plan or report in the YAML file at ``path``.
+
+    Raises :class:`DocumentError` (with the located findings) when the file is not a valid document, and
+    :class:`jusou_spec.source.SourceUnreadable` when it cannot be read at all.
+    """
+    from jusou_spec.checker import check_document
+
+    checked = check_document(path, rules=())
+    errors = [f for f in checked.findings if f.severity is Severity.ERROR]
+    if checked.document is None or errors:
+        raise DocumentError(str(path), errors or list(checked.findings))
+    return checked.document
+
+
+def check(target: str | os.PathLike[str] | Plan) -> list[Finding]:
+    """Every finding for a file (with lines and columns) or for a plan in memory (with JSON pointers)."""
+    from jusou_spec.checker import check_document, check_plan
+
+    if isinstance(target, Plan):
+        return check_plan(target)
+    return list(check_document(target).findings)
+
+
+def __getattr__(name: str) -> Any:
+    # The graph and its rendering pull in networkx and graphviz; load them only when asked for.
+    if name == "build_graph":
+        from jusou_spec.graph import build_graph
+
+        return build_graph
+    if name == "render":
+        from jusou_spec.render import render
+
+        return render
+    raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

@@ -1,0 +1,163 @@
+"""The checking pipeline: source → schema → model → rules → located findings.
+
+Data flows one way. A document whose text cannot be read as YAML, or whose marker is unknown, stops after the
+source step; one that fails its schema stops after the schema step (the model is only built from valid data);
+otherwise the model is built and every rule for its kind runs. The engine then stamps each finding with the file,
+line and column its JSON pointer comes from. This module imports neither networkx nor graphviz.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from jusou_spec import schema
+from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
+from jusou_spec.model import Plan, Report
+from jusou_spec.rules import RULES, Rule
+from jusou_spec.source import SourceDocument, SourceMap, carries_marker, read_source
+
+__all__ = ["CheckedDocument", "INTERNAL", "check_document", "check_plan", "check_source", "discover"]
+
+INTERNAL = Check(
+    "JS900",
+    "internal.rule-failed",
+    Severity.ERROR,
+    Message(ja="検査中の内部エラー", en="An internal error while checking"),
+)
+
+PLAN_NOT_FOUND = Check(
+    "RF900",
+    "references.report-plan",
+    Severity.ERROR,
+    Message(ja="報告書が参照する計画ファイルを読めない", en="The plan a report refers to cannot be read"),
+)
+
+
+@attrs.frozen
+class CheckedDocument:
+    """One checked file: its kind, the model when one could be built, and its findings in reading order."""
+
+    name: str
+    kind: str | None
+    document: Plan | Report | None
+    findings: tuple[Finding, ...]
+
+
+def check_source(source: SourceDocument, *, rules: Sequence[Rule] = RULES) -> CheckedDocument:
+    """Check a loaded source document through every stage that its state allows."""
+    findings = list(source.findings)
+    document: Plan | Report | None = None
+    if source.data is not None and source.kind is not None:
+        schema_findings = schema.validate(source.kind, source.data)
+        findings.extend(schema_findings)
+        if not schema_findings:
+            document, model_findings = _build(source)
+            findings.extend(model_findings)
+            findings.extend(_run_rules(document, source, rules))
+    located = [_locate(finding, source.name, source.source_map) for finding in findings]
+    return CheckedDocument(source.name, source.kind, document, tuple(sort_findings(located)))
+
+
+def check_document(path: str | os.PathLike[str], *, rules: Sequence[Rule] = RULES) -> CheckedDocument:
+    """Read and check one file (raises :class:`~jusou_spec.source.SourceUnreadable` for an unreadable path)."""
+    return check_source(read_source(path), rules=rules)
+
+
+def check_plan(plan: Plan, *, rules: Sequence[Rule] = RULES) -> list[Finding]:
+    """Run the rules on a plan already in memory (findings carry pointers, not lines)."""
+    return sort_findings(
+        finding for rule in rules if rule.document in ("plan", "any") for finding in _safe_run(rule, plan, None)
+    )
+
+
+def _build(source: SourceDocument) -> tuple[Plan | Report, list[Finding]]:
+    model = Plan if source.kind == "plan" else Report
+    return model.from_document(source.data, name=source.name)  # type: ignore[arg-type]
+
+
+def _run_rules(document: Plan | Report, source: SourceDocument, rules: Sequence[Rule]) -> Iterator[Finding]:
+    if isinstance(document, Plan):
+        for rule in rules:
+            if rule.document in ("plan", "any"):
+                yield from _safe_run(rule, document, None)
+        return
+    plan, plan_findings = _linked_plan(document, source)
+    yield from plan_findings
+    for rule in rules:
+        if rule.document in ("report", "any"):
+            yield from _safe_run(rule, document, plan)
+
+
+def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None) -> Iterator[Finding]:
+    """A rule's findings; an exception inside a rule becomes one finding, never a traceback."""
+    try:
+        found = list(rule(document) if rule.document == "plan" else rule(document, plan))
+    except Exception as error:  # noqa: BLE001 - a user must never see a traceback
+        yield INTERNAL.finding(
+            Message(
+                ja=f"規則 {rule.code}（{rule.name}）の検査中にエラーが起きました（{type(error).__name__}）。"
+                "この文書を添えて jusou-spec に報告してください",
+                en=f"rule {rule.code} ({rule.name}) failed ({type(error).__name__}); please report this with the document",
+            )
+        )
+        return
+    yield from found
+
+
+def _linked_plan(report: Report, source: SourceDocument) -> tuple[Plan | None, list[Finding]]:
+    """The plan a report names (read and modelled, not checked: check it on its own)."""
+    from jusou_spec.model import NotStated
+    from jusou_spec.source import SourceUnreadable
+
+    if report.plan is None or isinstance(report.plan, NotStated):
+        return None, []
+    path = Path(source.name).parent / report.plan.file
+    try:
+        plan_source = read_source(path)
+    except SourceUnreadable:
+        plan_source = None
+    if plan_source is None or plan_source.kind != "plan" or plan_source.data is None:
+        return None, [_plan_unreadable(report.plan.file)]
+    if schema.validate("plan", plan_source.data):
+        return None, [_plan_unreadable(report.plan.file)]
+    plan, _ = Plan.from_document(plan_source.data, name=str(path))
+    return plan, []
+
+
+def _plan_unreadable(file: str) -> Finding:
+    return PLAN_NOT_FOUND.finding(
+        Message(
+            ja=f"計画ファイル「{file}」を計画として読めません（パスを確かめ、計画を jusou check で検査してください）",
+            en=f"the plan file '{file}' cannot be read as a plan (check the path, and check the plan itself)",
+        ),
+        "/計画/ファイル",
+    )
+
+
+def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
+    if finding.line is not None and finding.file is not None:
+        return finding
+    position = source_map.locate(finding.pointer, key=True)
+    return finding.evolve(file=name, line=finding.line or position.line, column=finding.column or position.column)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
+    """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
+    that carries the ``jusou:`` marker, in sorted order. Returns them with the number of folder files skipped."""
+    files: list[Path] = []
+    skipped = 0
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for candidate in sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+            if carries_marker(candidate):
+                files.append(candidate)
+            else:
+                skipped += 1
+    return files, skipped

@@ -1,0 +1,240 @@
+"""The machinery that turns a schema-valid document into frozen model objects, and back.
+
+Each model field declares the document's Japanese key and a converter in its metadata (:func:`key`); one generic
+builder reads them. That keeps the Japanese ↔ English mapping in one place (the class definitions), and makes
+``to_document`` the exact inverse of ``from_document`` without a second table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
+
+__all__ = ["BuildContext", "NotStated", "key", "pointer_join"]
+
+T = TypeVar("T")
+
+YEAR_UNREADABLE = Check(
+    "YR001",
+    "years.unreadable",
+    Severity.ERROR,
+    Message(ja="年度・期間として読めない値", en="A value that is not a fiscal year or period"),
+)
+
+
+@attrs.frozen
+class NotStated:
+    """A value the source document does not give, with the reason (the document's ``{未記載: 理由}``)."""
+
+    reason: str
+    pointer: str = attrs.field(default="", eq=False)
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return f"未記載（{self.reason}）"
+
+
+NOT_STATED_KEY = "未記載"
+
+
+def pointer_join(pointer: str, part: str | int) -> str:
+    """Append one reference token to an RFC 6901 JSON pointer."""
+    token = str(part).replace("~", "~0").replace("/", "~1")
+    return f"{pointer}/{token}"
+
+
+@attrs.define
+class BuildContext:
+    """What the builder collects on the way: findings from normalisation (unknown clause, unreadable year)."""
+
+    findings: list[Finding] = attrs.field(factory=list)
+
+    def report(self, check: Check, message: Message, pointer: str) -> None:
+        self.findings.append(check.finding(message, pointer))
+
+
+Converter = Callable[[Any, str, BuildContext], Any]
+Unconverter = Callable[[Any], Any]
+
+
+def key(ja: str, convert: Converter | None = None, *, default: Any = None, unconvert: Unconverter | None = None) -> Any:
+    """A model field stored under the Japanese key ``ja``; ``convert`` builds it from the document's value."""
+    return attrs.field(
+        default=default,
+        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert},
+        kw_only=True,
+    )
+
+
+def location() -> Any:
+    """The object's JSON pointer in its document (not part of equality: a moved item is the same item)."""
+    return attrs.field(default="", eq=False, kw_only=True, metadata={"ja": None})
+
+
+# ---------------------------------------------------------------- converters
+
+
+def plain(value: Any, pointer: str, context: BuildContext) -> Any:
+    return value
+
+
+def not_stated_or(convert: Converter) -> Converter:
+    """Accept ``{未記載: 理由}`` in place of a value, as the schema does."""
+
+    def converter(value: Any, pointer: str, context: BuildContext) -> Any:
+        if isinstance(value, Mapping) and NOT_STATED_KEY in value:
+            return NotStated(str(value[NOT_STATED_KEY]), pointer)
+        return convert(value, pointer, context)
+
+    return converter
+
+
+def prose(value: Any, pointer: str, context: BuildContext) -> tuple[str, ...]:
+    """A string or a list of lines, always a tuple of lines."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(line) for line in value)
+
+
+def texts(value: Any, pointer: str, context: BuildContext) -> tuple[str, ...]:
+    return tuple(str(item) for item in value)
+
+
+def tuple_of(convert: Converter) -> Converter:
+    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
+        return tuple(convert(item, pointer_join(pointer, index), context) for index, item in enumerate(value))
+
+    return converter
+
+
+def one_or_many(convert: Converter) -> Converter:
+    """A single value or a list of them, always a tuple."""
+
+    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
+        if isinstance(value, list):
+            return tuple_of(convert)(value, pointer, context)
+        return (convert(value, pointer, context),)
+
+    return converter
+
+
+def enum_of(enum: type[Enum]) -> Converter:
+    def converter(value: Any, pointer: str, context: BuildContext) -> Enum:
+        return enum(value)
+
+    return converter
+
+
+_NUMBER_FOLD = str.maketrans({",": "", "，": "", "．": ".", "－": "-"})
+
+
+def number(value: Any, pointer: str, context: BuildContext) -> int | float:
+    """A figure as written (10, "1,113", "１０", 10.2) as an int when whole, else a float.
+
+    >>> number("1,113", "", BuildContext())
+    1113
+    """
+    if isinstance(value, bool):  # the schema rules this out; keep the builder total anyway
+        return int(value)
+    if isinstance(value, int | float):
+        return value
+    text = unicodedata.normalize("NFKC", str(value)).strip().translate(_NUMBER_FOLD)
+    parsed = float(text)
+    return int(parsed) if re.fullmatch(r"-?\d+", text) else parsed
+
+
+def _year_error(error: FiscalYearError, pointer: str, context: BuildContext) -> None:
+    context.report(YEAR_UNREADABLE, Message(ja=error.reason_ja, en=error.reason_en), pointer)
+
+
+def year(value: Any, pointer: str, context: BuildContext) -> FiscalYear | None:
+    try:
+        return parse_year(value)
+    except FiscalYearError as error:
+        _year_error(error, pointer, context)
+        return None
+
+
+def year_range(value: Any, pointer: str, context: BuildContext) -> FiscalRange | None:
+    try:
+        return parse_range(value)
+    except FiscalYearError as error:
+        _year_error(error, pointer, context)
+        return None
+
+
+def nested(cls: type[T]) -> Converter:
+    def converter(value: Any, pointer: str, context: BuildContext) -> T:
+        return build(cls, value, pointer, context)
+
+    return converter
+
+
+# ---------------------------------------------------------------- the builder
+
+
+def build(cls: type[T], data: Mapping[str, Any], pointer: str, context: BuildContext) -> T:
+    """An instance of the attrs class ``cls`` from the document mapping ``data`` found at ``pointer``."""
+    values: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        ja = field.metadata.get("ja", "")
+        if ja is None:
+            values[field.name] = pointer
+        elif ja and ja in data:
+            values[field.name] = field.metadata["convert"](data[ja], pointer_join(pointer, ja), context)
+    return cls(**values)
+
+
+def unbuild(obj: Any) -> Any:
+    """The document form of a model object (the inverse of :func:`build`, up to spelling normalisation)."""
+    if isinstance(obj, NotStated):
+        return {NOT_STATED_KEY: obj.reason}
+    if isinstance(obj, FiscalYear | FiscalRange):
+        return str(obj)
+    if attrs.has(type(obj)):
+        out: dict[str, Any] = {}
+        for field in attrs.fields(type(obj)):
+            ja = field.metadata.get("ja")
+            if not ja:
+                continue
+            value = getattr(obj, field.name)
+            if value is None or value == ():
+                continue
+            unconvert = field.metadata.get("unconvert")
+            out[ja] = unconvert(value) if unconvert else unbuild(value)
+        return out
+    if isinstance(obj, tuple | list | frozenset):
+        items = sorted(obj, key=str) if isinstance(obj, frozenset) else obj
+        return [unbuild(item) for item in items]
+    if isinstance(obj, Enum):
+        return obj.value
+    return obj
+
+
+def unique(items: Iterable[T]) -> tuple[T, ...]:
+    """Items in first-seen order without repeats."""
+    return tuple(dict.fromkeys(items))
+
+
+def walk(obj: Any) -> Iterator[Any]:
+    """Every value inside a model object, depth first in field order (for rules that look at all values)."""
+    yield obj
+    if isinstance(obj, NotStated | FiscalYear | FiscalRange) or isinstance(obj, Enum):
+        return
+    if attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):
+            if field.metadata.get("ja"):
+                yield from walk(getattr(obj, field.name))
+    elif isinstance(obj, tuple | list | frozenset):
+        for item in obj:
+            yield from walk(item)

@@ -1,0 +1,33 @@
+"""Converting a document's 号 spelling to registry clauses, reporting an unknown clause by name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jusou_spec.findings import Check, Message, Severity
+from jusou_spec.law import Clause, ClauseError, parse_clauses
+from jusou_spec.model._build import BuildContext, pointer_join
+
+__all__ = ["UNKNOWN_CLAUSE", "clauses"]
+
+UNKNOWN_CLAUSE = Check(
+    "CL002",
+    "clauses.unknown",
+    Severity.ERROR,
+    Message(ja="社会福祉法第106条の4第2項にない号", en="A clause that is not in Social Welfare Act art. 106-4(2)"),
+)
+
+
+def clauses(value: Any, pointer: str, context: BuildContext) -> tuple[Clause, ...]:
+    """The clauses named by a string or a list of strings, each spelling normalised; unknown ones reported."""
+    parts = value if isinstance(value, list) else [value]
+    found: list[Clause] = []
+    for index, part in enumerate(parts):
+        where = pointer_join(pointer, index) if isinstance(value, list) else pointer
+        try:
+            named = parse_clauses(str(part))
+        except ClauseError as error:
+            context.report(UNKNOWN_CLAUSE, Message(ja=error.reason_ja, en=error.reason_en), where)
+            continue
+        found.extend(clause for clause in named if clause not in found)
+    return tuple(found)

@@ -1,0 +1,291 @@
+"""Resolving a plan's cross-references once, for the rules and the graph to share.
+
+References between parts of a document (再掲 items, meeting flows, 施策/アクション numbers, schedule rows naming
+programs, matrix columns, lead bodies, departments) are looked up here and nowhere else. What does not resolve is
+kept as :class:`Unresolved` with its JSON pointer, so a rule can report it and the graph can leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+
+import attrs
+
+from jusou_spec.model import (
+    Indicator,
+    Initiative,
+    InitiativeItem,
+    MatrixColumn,
+    Meeting,
+    MeetingPart,
+    NotStated,
+    NumberedItem,
+    Plan,
+    Program,
+    RelatedPlan,
+    ScheduleRow,
+)
+from jusou_spec.model.meetings import Flow
+
+__all__ = [
+    "Duplicate",
+    "ItemLink",
+    "Lead",
+    "References",
+    "ResolvedFlow",
+    "Unresolved",
+    "department_key",
+    "resolve",
+]
+
+
+@attrs.frozen
+class Unresolved:
+    """A reference that names nothing in the document."""
+
+    kind: str
+    """What was referred to: 再掲, 会議, 施策, アクション, 計画, 事業, 列."""
+    target: str
+    pointer: str
+
+
+@attrs.frozen
+class Duplicate:
+    """An identifier used twice in one namespace (the second use, and where the first was)."""
+
+    kind: str
+    id: str
+    pointer: str
+    first_pointer: str
+
+
+@attrs.frozen
+class ResolvedFlow:
+    """A flow whose endpoints are meeting ids; a part (B-1) resolves to its meeting and keeps its own id."""
+
+    flow: Flow
+    source: str
+    targets: tuple[str, ...]
+
+
+@attrs.frozen
+class ItemLink:
+    """An initiative's link to a numbered item of a related plan; ``checked`` is False when that plan's list
+    of items is not in the document, so the number cannot be verified."""
+
+    initiative: Initiative
+    relation: str
+    plan: RelatedPlan | None
+    number: int | str
+    item: NumberedItem | None
+    checked: bool
+    pointer: str
+
+
+@attrs.frozen
+class Lead:
+    """A lead body (中心となる取組主体) of an initiative item, resolved to a meeting when it names one."""
+
+    item: InitiativeItem
+    name: str
+    meeting: Meeting | None
+
+
+@attrs.frozen
+class References:
+    programs: Mapping[str, Program]
+    initiatives: Mapping[str, Initiative]
+    items: Mapping[str, InitiativeItem]
+    item_initiative: Mapping[str, Initiative]
+    meetings: Mapping[str, Meeting]
+    meeting_parts: Mapping[str, tuple[Meeting, MeetingPart]]
+    indicators: Mapping[str, tuple[Program, Indicator]]
+    related_plans: Mapping[str, RelatedPlan]
+    columns: Mapping[str, MatrixColumn]
+    repeats: tuple[tuple[InitiativeItem, InitiativeItem], ...]
+    flows: tuple[ResolvedFlow, ...]
+    item_links: tuple[ItemLink, ...]
+    schedule_programs: tuple[tuple[ScheduleRow, Program], ...]
+    leads: tuple[Lead, ...]
+    departments: tuple[str, ...]
+    duplicates: tuple[Duplicate, ...]
+    unresolved: tuple[Unresolved, ...]
+
+    def meeting_of(self, node_id: str) -> Meeting | None:
+        """The meeting an id names, whether the meeting's own id or one of its parts'."""
+        if node_id in self.meetings:
+            return self.meetings[node_id]
+        part = self.meeting_parts.get(node_id)
+        return part[0] if part else None
+
+
+_DEPARTMENT_PREFIX = re.compile(r"^.+?部(?=.+(?:課|室|センター|所|係)$)")
+
+
+def department_key(name: str) -> str:
+    """A department's name without its 部 prefix and spacing, so 民生部社会福祉課 matches 社会福祉課.
+
+    >>> department_key("民生部 社会福祉課")
+    '社会福祉課'
+    >>> department_key("こども家庭・保健センター")
+    'こども家庭・保健センター'
+    """
+    folded = "".join(unicodedata.normalize("NFKC", name).split())
+    return _DEPARTMENT_PREFIX.sub("", folded)
+
+
+def _index(
+    kind: str, entries: Iterable[tuple[str, object, str]], duplicates: list[Duplicate]
+) -> dict[str, object]:
+    found: dict[str, object] = {}
+    pointers: dict[str, str] = {}
+    for ident, value, pointer in entries:
+        if ident in found:
+            duplicates.append(Duplicate(kind, ident, pointer, pointers[ident]))
+            continue
+        found[ident] = value
+        pointers[ident] = pointer
+    return found
+
+
+def resolve(plan: Plan) -> References:
+    """Every cross-reference of ``plan``, resolved once."""
+    duplicates: list[Duplicate] = []
+    unresolved: list[Unresolved] = []
+
+    programs = _index("事業", ((p.id, p, p.pointer) for p in plan.programs), duplicates)
+    initiatives = _index("取組", ((i.id, i, i.pointer) for i in plan.initiatives), duplicates)
+    items = _index("取組項目", ((it.id, it, it.pointer) for i in plan.initiatives for it in i.items), duplicates)
+    item_initiative = {it.id: i for i in plan.initiatives for it in i.items}
+    meetings = _index(
+        "会議",
+        [(m.id, m, m.pointer) for m in plan.meetings]
+        + [(part.id, m, part.pointer) for m in plan.meetings for part in m.parts],
+        duplicates,
+    )
+    meeting_parts = {part.id: (m, part) for m in plan.meetings for part in m.parts}
+    only_meetings = {ident: m for ident, m in meetings.items() if ident not in meeting_parts}
+    indicators = _index(
+        "指標", ((ind.id, (p, ind), ind.pointer) for p, ind in plan.all_indicators()), duplicates
+    )
+    related = _index("関連計画", ((r.id, r, r.pointer) for r in plan.related_plans), duplicates)
+    columns = _index(
+        "列", ((c.id, c, f"{plan.matrix.pointer}/列/{n}") for n, c in enumerate(plan.matrix.columns)), duplicates
+    ) if plan.matrix else {}
+
+    repeats = []
+    for ident, item in items.items():
+        if item.repeats is None:
+            continue
+        target = items.get(item.repeats)
+        if target is None:
+            unresolved.append(Unresolved("再掲", item.repeats, f"{item.pointer}/再掲"))
+        else:
+            repeats.append((item, target))
+
+    flows = []
+    for flow in plan.flows:
+        ends_ok = True
+        for role, ident, pointer in _flow_ends(flow):
+            if ident not in meetings:
+                unresolved.append(Unresolved("会議", ident, pointer))
+                ends_ok = False
+        if ends_ok:
+            flows.append(ResolvedFlow(flow, flow.source, flow.targets))
+
+    item_links = list(_item_links(plan, related, unresolved))
+
+    schedule_programs = []
+    for row in plan.schedule:
+        for index, ident in enumerate(row.programs):
+            if ident in programs:
+                schedule_programs.append((row, programs[ident]))
+            else:
+                unresolved.append(Unresolved("事業", ident, f"{row.pointer}/事業/{index}"))
+
+    if plan.matrix:
+        for row in plan.matrix.rows:
+            for index, ident in enumerate(row.columns):
+                if ident not in columns:
+                    unresolved.append(Unresolved("列", ident, f"{row.pointer}/連携/{index}"))
+
+    by_name = {m.name: m for m in plan.meetings}
+    leads = tuple(
+        Lead(item, name, by_name.get(name))
+        for item in items.values()
+        if not isinstance(item.leads, NotStated)
+        for name in item.leads
+    )
+
+    return References(
+        programs=programs,
+        initiatives=initiatives,
+        items=items,
+        item_initiative=item_initiative,
+        meetings=only_meetings,
+        meeting_parts=meeting_parts,
+        indicators=indicators,
+        related_plans=related,
+        columns=columns,
+        repeats=tuple(repeats),
+        flows=tuple(flows),
+        item_links=tuple(item_links),
+        schedule_programs=tuple(schedule_programs),
+        leads=leads,
+        departments=tuple(_departments(plan)),
+        duplicates=tuple(duplicates),
+        unresolved=tuple(unresolved),
+    )
+
+
+def _flow_ends(flow: Flow) -> Iterator[tuple[str, str, str]]:
+    yield "元", flow.source, f"{flow.pointer}/元"
+    many = len(flow.targets) > 1
+    for index, target in enumerate(flow.targets):
+        yield "先", target, f"{flow.pointer}/先/{index}" if many else f"{flow.pointer}/先"
+
+
+def _item_links(
+    plan: Plan, related: Mapping[str, RelatedPlan], unresolved: list[Unresolved]
+) -> Iterator[ItemLink]:
+    for initiative in plan.initiatives:
+        for relation, reference, attribute in (
+            ("施策", initiative.measures, "measures"),
+            ("アクション", initiative.actions, "actions"),
+        ):
+            if reference is None:
+                continue
+            target = related.get(reference.plan)
+            if target is None:
+                unresolved.append(Unresolved("計画", reference.plan, f"{reference.pointer}/計画"))
+            listed = getattr(target, attribute) if target is not None else None
+            for index, number in enumerate(reference.numbers):
+                item = None
+                if listed is not None:
+                    item = next((entry for entry in listed if str(entry.number) == str(number)), None)
+                yield ItemLink(
+                    initiative=initiative,
+                    relation=relation,
+                    plan=target,
+                    number=number,
+                    item=item,
+                    checked=listed is not None,
+                    pointer=f"{reference.pointer}/番号/{index}",
+                )
+
+
+def _departments(plan: Plan) -> Iterator[str]:
+    """Every department name the plan uses, in first-seen order: programs' 所管課, then the matrix rows."""
+    seen: set[str] = set()
+    names: list[str] = []
+    for program in plan.programs:
+        if not isinstance(program.departments, NotStated):
+            names.extend(program.departments)
+    if plan.matrix:
+        names.extend(row.department for row in plan.matrix.rows)
+    for name in names:
+        if name not in seen:
+            seen.add(name)
+            yield name

@@ -1,0 +1,37 @@
+"""Finding the schemas: inside the installed package, or in the source checkout's top-level ``schemas/``.
+
+``schemas/`` at the top of the repository is the single source; the wheel carries a copy inside the package
+(see pyproject.toml), found through :mod:`importlib.resources`. A source checkout (editable install, tests)
+has no such copy and reads the top-level folder directly.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SCHEMA_FILES", "schema_text", "load_schema"]
+
+SCHEMA_FILES = {"plan": "plan.schema.json", "report": "report.schema.json"}
+
+
+def _schema_path(kind: str) -> Path | resources.abc.Traversable:
+    filename = SCHEMA_FILES[kind]
+    packaged = resources.files("jusou_spec").joinpath("schemas", filename)
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas" / filename
+
+
+def schema_text(kind: str) -> str:
+    """The schema of document kind ``kind`` ("plan" or "report") exactly as shipped."""
+    return _schema_path(kind).read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """The parsed schema, read once per process."""
+    return json.loads(schema_text(kind))
