@@ -67,11 +67,21 @@ Converter = Callable[[Any, str, BuildContext], Any]
 Unconverter = Callable[[Any], Any]
 
 
-def key(ja: str, convert: Converter | None = None, *, default: Any = None, unconvert: Unconverter | None = None) -> Any:
-    """A model field stored under the Japanese key ``ja``; ``convert`` builds it from the document's value."""
+def key(
+    ja: str,
+    convert: Converter | None = None,
+    *,
+    default: Any = None,
+    unconvert: Unconverter | None = None,
+    required: bool = False,
+) -> Any:
+    """A model field stored under the Japanese key ``ja``; ``convert`` builds it from the document's value.
+
+    ``required`` marks a list the schema requires even when empty (事業: []), so writing the document back keeps it.
+    """
     return attrs.field(
         default=default,
-        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert},
+        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert, "required": required},
         kw_only=True,
     )
 
@@ -208,7 +218,7 @@ def unbuild(obj: Any) -> Any:
             if not ja:
                 continue
             value = getattr(obj, field.name)
-            if value is None or value == ():
+            if value is None or (value == () and not field.metadata.get("required")):
                 continue
             unconvert = field.metadata.get("unconvert")
             out[ja] = unconvert(value) if unconvert else unbuild(value)
