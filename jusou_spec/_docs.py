@@ -54,6 +54,7 @@ MODEL_OF: Mapping[tuple[str, str], type] = {
     ("plan", "スケジュール"): model.ScheduleRow,
     ("plan", "対象事業"): model.ClauseTableRow,
     ("plan", "実施形態の年度"): model.ModePeriod,
+    ("plan", "抑制"): model.Suppression,
     ("report", "内訳"): model.Breakdown,
     ("report", "内訳項目"): model.BreakdownItem,
     ("report", "実績"): model.Actual,

@@ -1,8 +1,9 @@
 """Resolving a plan's cross-references once, for the rules and the graph to share.
 
 References between parts of a document (再掲 items, meeting flows, 施策/アクション numbers, schedule rows naming
-programs, matrix columns, lead bodies, departments) are looked up here and nowhere else. What does not resolve is
-kept as :class:`Unresolved` with its JSON pointer, so a rule can report it and the graph can leave it out.
+programs, programs run as one (連携事業), matrix columns, lead bodies, departments) are looked up here and nowhere
+else. What does not resolve is kept as :class:`Unresolved` with its JSON pointer, so a rule can report it and the
+graph can leave it out.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ class References:
     flows: tuple[ResolvedFlow, ...]
     item_links: tuple[ItemLink, ...]
     schedule_programs: tuple[tuple[ScheduleRow, Program], ...]
+    program_links: tuple[tuple[Program, Program], ...]
+    """(program, linked program) for each resolved 連携事業 id."""
     leads: tuple[Lead, ...]
     departments: tuple[str, ...]
     duplicates: tuple[Duplicate, ...]
@@ -205,6 +208,14 @@ def resolve(plan: Plan) -> References:
             else:
                 unresolved.append(Unresolved("事業", ident, f"{row.pointer}/事業/{index}"))
 
+    program_links = []
+    for program in plan.programs:
+        for index, ident in enumerate(program.linked):
+            if ident in programs:
+                program_links.append((program, programs[ident]))
+            else:
+                unresolved.append(Unresolved("事業", ident, f"{program.pointer}/連携事業/{index}"))
+
     if plan.matrix:
         for row in plan.matrix.rows:
             for index, ident in enumerate(row.columns):
@@ -233,6 +244,7 @@ def resolve(plan: Plan) -> References:
         flows=tuple(flows),
         item_links=tuple(item_links),
         schedule_programs=tuple(schedule_programs),
+        program_links=tuple(program_links),
         leads=leads,
         departments=tuple(_departments(plan)),
         duplicates=tuple(duplicates),

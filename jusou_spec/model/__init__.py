@@ -52,6 +52,7 @@ from jusou_spec.model.plan import (
     ScheduleRow,
     Site,
 )
+from jusou_spec.model.suppression import Suppression
 
 __all__ = [
     "Activity",
@@ -99,6 +100,7 @@ __all__ = [
     "ScheduleCell",
     "ScheduleRow",
     "Site",
+    "Suppression",
     "Table",
     "TableRow",
     "Target",

@@ -29,6 +29,8 @@ from jusou_spec.model._build import (
 )
 from jusou_spec.model.common import DocumentSource, Indicator, Municipality, Narrative, Provenance, source_field
 from jusou_spec.model.meetings import CooperationMatrix, Flow, Meeting
+from jusou_spec.model.suppression import Suppression
+
 if TYPE_CHECKING:
     from jusou_spec.resolve import References
 
@@ -75,6 +77,7 @@ class Plan:
     matrix: CooperationMatrix | None = key("庁内連携体制", nested(CooperationMatrix))
     schedule: tuple[ScheduleRow, ...] = key("スケジュール", tuple_of(nested(ScheduleRow)), default=())
     clause_table: tuple[ClauseTableRow, ...] = key("対象事業表", tuple_of(nested(ClauseTableRow)), default=())
+    suppressions: tuple[Suppression, ...] = key("抑制", tuple_of(nested(Suppression)), default=())
     name: str = attrs.field(default="", eq=False, kw_only=True)
     """The file the plan was read from (for messages); not part of the plan's value."""
     _references: Any = attrs.field(default=None, eq=False, repr=False, init=False)
@@ -259,6 +262,7 @@ class Report:
     activities: tuple[Activity, ...] = key("活動", tuple_of(nested(Activity)), default=())
     tables: tuple[Table, ...] = key("表", tuple_of(nested(Table)), default=())
     narratives: tuple[Narrative, ...] = key("記述", tuple_of(nested(Narrative)), default=())
+    suppressions: tuple[Suppression, ...] = key("抑制", tuple_of(nested(Suppression)), default=())
     name: str = attrs.field(default="", eq=False, kw_only=True)
 
     @classmethod

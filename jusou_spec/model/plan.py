@@ -310,6 +310,8 @@ class Program:
     indicators: tuple[Indicator, ...] = key("成果目標", tuple_of(nested(Indicator)), default=())
     partners: tuple[Partners, ...] = key("連携先", tuple_of(nested(Partners)), default=())
     years: FiscalRange | None = key("実施年度", year_range)
+    linked: tuple[str, ...] = key("連携事業", texts, default=())
+    """Ids of programs run as one with this one (a 第6号 program names the 第5号 program it belongs to)."""
     note: tuple[str, ...] = key("注記", prose, default=())
     source: Provenance | None = source_field()
     pointer: str = location()
