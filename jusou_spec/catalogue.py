@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jusou_spec import checker, schema, source
+from jusou_spec import checker, schema, source, suppression
 from jusou_spec.findings import Check
 from jusou_spec.model._build import YEAR_UNREADABLE
 from jusou_spec.model.clauses import UNKNOWN_CLAUSE
@@ -17,6 +17,7 @@ BUILT_IN: tuple[Check, ...] = (
     YEAR_UNREADABLE,
     checker.PLAN_NOT_FOUND,
     checker.INTERNAL,
+    *suppression.CHECKS,
 )
 
 

@@ -8,8 +8,9 @@ line and column its JSON pointer comes from. This module imports neither network
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -47,8 +48,18 @@ class CheckedDocument:
     findings: tuple[Finding, ...]
 
 
-def check_source(source: SourceDocument, *, rules: Sequence[Rule] = RULES) -> CheckedDocument:
-    """Check a loaded source document through every stage that its state allows."""
+def check_source(
+    source: SourceDocument,
+    *,
+    rules: Sequence[Rule] = RULES,
+    severities: Mapping[str, Severity] | None = None,
+) -> CheckedDocument:
+    """Check a loaded source document through every stage that its state allows.
+
+    ``rules`` are the rules to run (all by default; see :func:`jusou_spec.selection.choose`), ``severities``
+    per-code severity overrides for them (see :func:`jusou_spec.selection.severity_overrides`). The document's
+    own suppressions (``抑制``) are applied last.
+    """
     findings = list(source.findings)
     document: Plan | Report | None = None
     if source.data is not None and source.kind is not None:
@@ -57,21 +68,31 @@ def check_source(source: SourceDocument, *, rules: Sequence[Rule] = RULES) -> Ch
         if not schema_findings:
             document, model_findings = _build(source)
             findings.extend(model_findings)
-            findings.extend(_run_rules(document, source, rules))
+            findings.extend(_grade(_run_rules(document, source, rules), severities))
+            findings = _suppress(findings, document, rules, source.data)
     located = [_locate(finding, source.name, source.source_map) for finding in findings]
     return CheckedDocument(source.name, source.kind, document, tuple(sort_findings(located)))
 
 
-def check_document(path: str | os.PathLike[str], *, rules: Sequence[Rule] = RULES) -> CheckedDocument:
+def check_document(
+    path: str | os.PathLike[str],
+    *,
+    rules: Sequence[Rule] = RULES,
+    severities: Mapping[str, Severity] | None = None,
+) -> CheckedDocument:
     """Read and check one file (raises :class:`~jusou_spec.source.SourceUnreadable` for an unreadable path)."""
-    return check_source(read_source(path), rules=rules)
+    return check_source(read_source(path), rules=rules, severities=severities)
 
 
-def check_plan(plan: Plan, *, rules: Sequence[Rule] = RULES) -> list[Finding]:
-    """Run the rules on a plan already in memory (findings carry pointers, not lines)."""
-    return sort_findings(
-        finding for rule in rules if rule.document in ("plan", "any") for finding in _safe_run(rule, plan, None)
-    )
+def check_plan(
+    plan: Plan, *, rules: Sequence[Rule] = RULES, severities: Mapping[str, Severity] | None = None
+) -> list[Finding]:
+    """Run the rules on a plan already in memory (findings carry pointers, not lines); its suppressions apply."""
+    data = plan.to_document()
+    found = [
+        finding for rule in rules if rule.runs_on("plan") for finding in _safe_run(rule, plan, None, data)
+    ]
+    return sort_findings(_suppress(list(_grade(found, severities)), plan, rules, data))
 
 
 def _build(source: SourceDocument) -> tuple[Plan | Report, list[Finding]]:
@@ -82,20 +103,52 @@ def _build(source: SourceDocument) -> tuple[Plan | Report, list[Finding]]:
 def _run_rules(document: Plan | Report, source: SourceDocument, rules: Sequence[Rule]) -> Iterator[Finding]:
     if isinstance(document, Plan):
         for rule in rules:
-            if rule.document in ("plan", "any"):
-                yield from _safe_run(rule, document, None)
+            if rule.runs_on("plan"):
+                yield from _safe_run(rule, document, None, source.data)
         return
     plan, plan_findings = _linked_plan(document, source)
     yield from plan_findings
     for rule in rules:
-        if rule.document in ("report", "any"):
-            yield from _safe_run(rule, document, plan)
+        if rule.runs_on("report"):
+            yield from _safe_run(rule, document, plan, source.data)
 
 
-def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None) -> Iterator[Finding]:
+def _grade(findings: Iterable[Finding], severities: Mapping[str, Severity] | None) -> Iterator[Finding]:
+    """Findings with the configured severity of their rule (only rule codes are ever in ``severities``)."""
+    for finding in findings:
+        severity = (severities or {}).get(finding.code)
+        yield finding.evolve(severity=severity) if severity and finding.code in _rule_codes() else finding
+
+
+@functools.cache
+def _rule_codes() -> frozenset[str]:
+    return frozenset(rule.code for rule in RULES)
+
+
+def _suppress(
+    findings: list[Finding], document: Plan | Report, rules: Sequence[Rule], data: object
+) -> list[Finding]:
+    from jusou_spec.catalogue import all_checks
+    from jusou_spec.suppression import apply_suppressions
+
+    kind = "plan" if isinstance(document, Plan) else "report"
+    return apply_suppressions(
+        findings,
+        document.suppressions,
+        adjustable=_rule_codes(),
+        ran=frozenset(rule.code for rule in rules if rule.runs_on(kind)),
+        known=frozenset(check.code for check in all_checks()),
+        data=data,
+    )
+
+
+def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: object) -> Iterator[Finding]:
     """A rule's findings; an exception inside a rule becomes one finding, never a traceback."""
     try:
-        found = list(rule(document) if rule.document == "plan" else rule(document, plan))
+        if rule.reads == "data":
+            found = list(rule(data))
+        else:
+            found = list(rule(document) if rule.document == "plan" else rule(document, plan))
     except Exception as error:  # noqa: BLE001 - a user must never see a traceback
         yield INTERNAL.finding(
             Message(

@@ -2,11 +2,16 @@
 
 A rule module says *what* is wrong and *where in the document* (JSON pointers); the engine adds file, line and
 column, applies suppressions and severity overrides, and never lets a rule's exception reach the user.
+
+A module may set ``DOCUMENT`` (which kind of document it reads: "plan", the default, "report" or "any") and
+``READS`` ("model", the default: ``check(plan)`` or ``check(report, plan)``; or "data": ``check(data)`` with the
+document's plain data, for rules about the text as written, whose pointers must be exact).
 """
 
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
@@ -15,7 +20,13 @@ import attrs
 
 from jusou_spec.findings import Check, Finding
 
-__all__ = ["Rule"]
+__all__ = ["Rule", "code_group"]
+
+
+def code_group(code: str) -> str:
+    """The letters of a code, which name its group: "MT" for MT001."""
+    match = re.match(r"[A-Z]+", code)
+    return match.group(0) if match else code
 
 
 @attrs.frozen
@@ -26,6 +37,8 @@ class Rule:
     module: str
     document: str
     """The kind of document the rule reads: "plan" (``check(plan)``) or "report" (``check(report, plan)``)."""
+    reads: str = "model"
+    """"model" (the frozen model) or "data" (the document's plain data, exactly as written)."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -36,6 +49,7 @@ class Rule:
             doc=inspect.cleandoc(module.__doc__ or ""),
             module=module.__name__.rsplit(".", 1)[-1],
             document=document,
+            reads=getattr(module, "READS", "model"),
         )
 
     @property
@@ -49,6 +63,10 @@ class Rule:
     @property
     def group(self) -> str:
         return self.check.name.split(".", 1)[0]
+
+    def runs_on(self, kind: str) -> bool:
+        """Whether the rule reads documents of ``kind`` ("plan" or "report")."""
+        return self.document in (kind, "any")
 
     def __call__(self, *documents: Any) -> Iterable[Finding]:
         return self.run(*documents)
