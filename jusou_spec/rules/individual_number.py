@@ -1,0 +1,58 @@
+"""No individual number (マイナンバー) appears in the document's text.
+
+An individual number identifies a person for life, and the マイナンバー法 restricts its use to the procedures it
+lists; publishing one in a plan or a status report is never allowed: an error. The pattern needs 12 digits,
+contiguous or in groups of four, whose check digit holds (the algorithm of the law's enforcement rules), so other
+12-digit figures are almost never mistaken for one; three years side by side (2022 2023 2024) are not one either.
+The finding shows the number masked.
+
+Fails::
+
+    事業:
+      - id: 相談
+        名称: 生活困窮者自立相談支援事業
+        号: 第1号ニ
+        所管課: [地域福祉課]
+        注記: 個人番号 1234 5678 9018 で照会
+
+Passes::
+
+    事業:
+      - id: 相談
+        名称: 生活困窮者自立相談支援事業
+        号: 第1号ニ
+        所管課: [地域福祉課]
+        注記: 延べ相談件数 17,878 回、25,967 人
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.rules._personal import individual_numbers, mask, strings
+
+DOCUMENT = "any"
+READS = "data"
+
+CHECK = Check(
+    "PI002",
+    "personal-info.individual-number",
+    Severity.ERROR,
+    Message(ja="本文中の個人番号（マイナンバー）", en="An individual number (マイナンバー) in the text"),
+)
+
+
+def check(data: Mapping[str, Any]) -> Iterator[Finding]:
+    for pointer, text in strings(data):
+        for number in individual_numbers(text):
+            yield CHECK.finding(
+                Message(
+                    ja=f"個人番号（マイナンバー）と思われる12桁の番号（{mask(number)}）が書かれています。この文書は公表されます。"
+                    "削除してください",
+                    en=f"a 12-digit number that is a valid individual number (マイナンバー) ({mask(number)}) is written "
+                    "here, and this document is published; remove it",
+                ),
+                pointer,
+            )

@@ -1,0 +1,60 @@
+"""No telephone number appears in the document's text.
+
+Plans and status reports are published (社会福祉法第106条の5第4項 asks the municipality to publish its plan), and
+a status report describes real cases (射水市: 事例1–6). A telephone number in a case description, a note or any
+other text identifies a person or a household and must not be published: an error. The pattern needs a number
+that starts with 0 (or +81) and has 10 or 11 digits, so counts (1,113 件), periods (R4～5) and times (午後1時30分～
+3時10分) never trip it. The public number of a municipal counter may be written deliberately: suppress the
+finding with that as the reason. The finding shows the number masked, so the log does not repeat it.
+
+Fails::
+
+    事業:
+      - id: 相談
+        名称: 生活困窮者自立相談支援事業
+        号: 第1号ニ
+        所管課: [地域福祉課]
+        注記: 相談者Aさん（電話 090-1234-5678）から継続相談
+
+Passes::
+
+    事業:
+      - id: 相談
+        名称: 生活困窮者自立相談支援事業
+        号: 第1号ニ
+        所管課: [地域福祉課]
+        注記: 総合相談窓口で延べ1,113件の相談を受けた（午後1時30分～3時10分に開催）
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.rules._personal import mask, phones, strings
+
+DOCUMENT = "any"
+READS = "data"
+
+CHECK = Check(
+    "PI001",
+    "personal-info.phone",
+    Severity.ERROR,
+    Message(ja="本文中の電話番号", en="A telephone number in the text"),
+)
+
+
+def check(data: Mapping[str, Any]) -> Iterator[Finding]:
+    for pointer, text in strings(data):
+        for number in phones(text):
+            yield CHECK.finding(
+                Message(
+                    ja=f"電話番号（{mask(number)}）が書かれています。この文書は公表されます。個人や世帯の電話番号は削除して"
+                    "ください（市の窓口の公開番号なら、その旨を理由にこの指摘を抑制します）",
+                    en=f"a telephone number ({mask(number)}) is written here, and this document is published; remove a "
+                    "person's or household's number (a municipal counter's public number may stay: suppress this "
+                    "finding saying so)",
+                ),
+                pointer,
+            )
