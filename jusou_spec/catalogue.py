@@ -1,8 +1,9 @@
-"""Every code a user can meet: the loader's, the schema's, the model's, the engine's and every rule's."""
+"""Every code a user can meet: the loader's, the schema's, the model's, the engine's, the configuration's and
+every rule's."""
 
 from __future__ import annotations
 
-from jusou_spec import checker, schema, source, suppression
+from jusou_spec import checker, config, schema, source, suppression
 from jusou_spec.findings import Check
 from jusou_spec.model._build import YEAR_UNREADABLE
 from jusou_spec.model.clauses import UNKNOWN_CLAUSE
@@ -18,6 +19,7 @@ BUILT_IN: tuple[Check, ...] = (
     checker.PLAN_NOT_FOUND,
     checker.INTERNAL,
     *suppression.CHECKS,
+    *config.CHECKS,
 )
 
 
