@@ -1,4 +1,8 @@
-"""``jusou rules``: every code a finding can carry, with its severity, name and title."""
+"""``jusou rules [CODE…]``: every code a finding can carry, or the documentation of the ones named.
+
+Without arguments, one line per check: code, default severity, dotted name and title. With codes or groups
+(``jusou rules MT001``, ``jusou rules meetings``), each rule's documentation: why it exists and its examples.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,49 @@ import argparse
 import sys
 
 from jusou_spec.catalogue import all_checks
-from jusou_spec.commands._common import EXIT_OK, language
+from jusou_spec.commands._common import EXIT_OK, UsageError, language
+from jusou_spec.findings import Message
+from jusou_spec.rules import RULES
+from jusou_spec.rules._rule import code_group
 
 NAME = "rules"
-HELP = "list every check and its code"
+HELP = "list every check and its code, or show the documentation of some"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options of its own."""
+    parser.add_argument("codes", nargs="*", metavar="CODE", help="codes or groups to document (MT001, MT, meetings)")
+
+
+def _named(selector: str) -> list:
+    upper = selector.upper()
+    return [
+        check
+        for check in all_checks()
+        if upper in (check.code, code_group(check.code)) or selector in (check.name, check.name.split(".", 1)[0])
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
-    for check in all_checks():
-        sys.stdout.write(f"{check.code}  {check.severity.value:<7}  {check.name:<32}  {check.title.text(lang)}\n")
+    if not args.codes:
+        for check in all_checks():
+            sys.stdout.write(f"{check.code}  {check.severity.value:<7}  {check.name:<34}  {check.title.text(lang)}\n")
+        return EXIT_OK
+    docs = {rule.code: rule.doc for rule in RULES}
+    shown: list[str] = []
+    for selector in args.codes:
+        checks = _named(selector)
+        if not checks:
+            raise UsageError(
+                Message(
+                    ja=f"「{selector}」という規則・グループはありません（一覧は jusou rules）",
+                    en=f"no rule or group '{selector}' (see jusou rules)",
+                )
+            )
+        for check in checks:
+            body = docs.get(check.code, "")
+            shown.append(
+                f"{check.code} {check.name} ({check.severity.value})\n{check.title.text(lang)}\n" + (f"\n{body}\n" if body else "")
+            )
+    sys.stdout.write("\n".join(shown))
     return EXIT_OK
