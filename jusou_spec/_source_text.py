@@ -16,7 +16,18 @@ import attrs
 
 from jusou_spec.findings import Message
 
-__all__ = ["Decoded", "Issue", "LineIndex", "decode", "find_non_printable", "leading_tabs"]
+__all__ = [
+    "BOMS",
+    "LINE_BREAK",
+    "NON_PRINTABLE",
+    "TAB_MESSAGE",
+    "Decoded",
+    "Issue",
+    "LineIndex",
+    "decode",
+    "find_non_printable",
+    "leading_tabs",
+]
 
 NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters YAML forbids anywhere in a stream (the same set libyaml's reader refuses)."""
