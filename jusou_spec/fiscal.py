@@ -53,7 +53,7 @@ class FiscalYear:
     def label(self) -> str:
         """The short form plans use: R6, H28, S39."""
         for name, (initial, offset) in _ERAS.items():
-            if self.western - offset >= 1 and self._era_starts(name):
+            if 1 <= self.western - offset <= 99 and self._era_starts(name):
                 return f"{initial}{self.western - offset}"
         return f"{self.western}年度"
 
@@ -61,7 +61,7 @@ class FiscalYear:
     def japanese(self) -> str:
         """The long form: 令和6年度 (令和元年度 for the first year of an era)."""
         for name, (_, offset) in _ERAS.items():
-            if self.western - offset >= 1 and self._era_starts(name):
+            if 1 <= self.western - offset <= 99 and self._era_starts(name):
                 number = self.western - offset
                 return f"{name}{'元' if number == 1 else number}年度"
         return f"{self.western}年度"
@@ -129,8 +129,8 @@ class FiscalRange:
 
 _DASHES = re.compile(r"[～〜~\-－–—‐]|から")
 _YEAR = re.compile(
-    r"^(?:(?P<era>令和|平成|昭和)(?P<era_year>[0-9]+|元)|(?P<initial>[RHS])(?P<initial_year>[0-9]+)|"
-    r"(?:FY)?(?P<western>(?:19|20)[0-9]{2}))(?:年度?)?$"
+    r"^(?:(?P<era>令和|平成|昭和)(?P<era_year>[0-9]{1,2}|元)|(?P<initial>[RHS])(?P<initial_year>[0-9]{1,2})|"
+    r"(?:FY)?(?P<western>(?:19|20|21)[0-9]{2}))(?:年度?)?$"
 )
 
 

@@ -1,0 +1,179 @@
+"""Hypothesis strategies for schema-valid plan and report documents (as plain data, Japanese keys).
+
+They cover every kind of value the schema accepts where it matters to the model and the rules: the spellings of
+years and clauses, ``{未記載: 理由}`` in its places, one-or-many values, references that may or may not resolve.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from jusou_spec.law import CLAUSES, spellings
+
+_WORD_CHARS = st.characters(
+    whitelist_categories=("Lu", "Ll", "Lo", "Nd"),
+    whitelist_characters="ー・（）()【】「」、。 -&<>\"'{}\\",
+)
+words = st.text(_WORD_CHARS, min_size=1, max_size=12).filter(lambda s: s.strip())
+ids = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd")), min_size=1, max_size=6)
+prose = st.one_of(words, st.lists(words, min_size=1, max_size=3))
+not_stated = st.builds(lambda reason: {"未記載": reason}, words)
+
+years = st.integers(min_value=2019, max_value=2035).flatmap(
+    lambda w: st.sampled_from([f"R{w - 2018}", f"令和{w - 2018}年度", f"{w}年度", f"Ｒ{w - 2018}", w])
+)
+
+
+@st.composite
+def year_ranges(draw: st.DrawFn, *, start: int = 2019, end: int = 2035) -> str | int:
+    first = draw(st.integers(min_value=start, max_value=end))
+    last = draw(st.integers(min_value=first, max_value=end))
+    style = draw(st.integers(min_value=0, max_value=3))
+    if first == last and style == 0:
+        return first
+    return [f"R{first - 2018}～R{last - 2018}", f"令和{first - 2018}～{last - 2018}年度",
+            f"{first}～{last}年度", f"R{first - 2018}～{last - 2018}"][style]
+
+
+clause_spellings = st.sampled_from([s for c in CLAUSES for s in spellings(c)])
+numbers = st.one_of(
+    st.integers(min_value=0, max_value=100000),
+    st.integers(min_value=1000, max_value=99999).map(lambda n: f"{n:,}"),
+    st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False).map(lambda f: round(f, 1)),
+)
+
+
+def _optional(draw: st.DrawFn, out: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> None:
+    if draw(st.booleans()):
+        out[key] = draw(strategy)
+
+
+@st.composite
+def indicators(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": ident, "名称": draw(words)}
+    _optional(draw, out, "単位", st.one_of(st.sampled_from(["件", "人", "回", "箇所", "%"]), not_stated))
+    _optional(draw, out, "方向", st.sampled_from(["増加", "減少", "範囲", "一致"]))
+    target = {"年度": draw(st.one_of(year_ranges(), not_stated)), "値": draw(numbers)}
+    if draw(st.booleans()):
+        target["比較"] = draw(st.sampled_from(["以上", "以下", "未満", "超"]))
+    out["目標"] = draw(st.one_of(st.just([target]), not_stated))
+    return out
+
+
+@st.composite
+def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": ident, "名称": draw(words)}
+    if draw(st.integers(min_value=0, max_value=9)) == 0:
+        out["関連事業"] = True
+    else:
+        out["号"] = draw(st.one_of(clause_spellings, st.lists(clause_spellings, min_size=1, max_size=2)))
+    out["所管課"] = draw(st.one_of(st.lists(words, min_size=1, max_size=2), not_stated))
+    _optional(draw, out, "分野", st.one_of(st.sampled_from(["高齢", "障がい", "子ども", "生活困窮"]), not_stated))
+    _optional(draw, out, "支援対象者", st.one_of(prose, not_stated))
+    _optional(draw, out, "事業内容", st.one_of(prose, st.lists(st.fixed_dictionaries({"見出し": words, "内容": prose}), min_size=1, max_size=2), not_stated))
+    delivery = st.one_of(
+        st.sampled_from(["直営", "委託", "補助金"]),
+        st.fixed_dictionaries({"方式": st.sampled_from(["直営", "委託", "補助金", "その他"])},
+                              optional={"委託先": st.lists(words, min_size=1, max_size=2), "委託先種別": words,
+                                        "補助先": st.lists(words, min_size=1, max_size=2)}),
+    )
+    _optional(draw, out, "実施方式", st.one_of(st.lists(delivery, min_size=1, max_size=2), not_stated))
+    site = st.fixed_dictionaries({"名称": words}, optional={"箇所数": st.integers(min_value=0, max_value=9),
+                                                            "内訳": st.lists(words, min_size=1, max_size=3)})
+    _optional(draw, out, "活動場所", st.one_of(st.lists(site, min_size=1, max_size=2), not_stated))
+    _optional(draw, out, "実施体制", st.one_of(prose, not_stated))
+    _optional(draw, out, "実施年度", year_ranges())
+    if indicator_ids:
+        out["成果目標"] = [draw(indicators(i)) for i in indicator_ids]
+    return out
+
+
+@st.composite
+def meetings(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    kinds = st.sampled_from(["重層的支援会議", "支援会議", "庁内連携会議", "連絡会議", "推進・評価", "事例検討", "附属機関", "協議の場", "その他"])
+    out: dict[str, Any] = {"id": ident, "名称": draw(words), "種別": draw(st.one_of(kinds, st.lists(kinds, min_size=1, max_size=2)))}
+    _optional(draw, out, "本人同意", st.one_of(st.sampled_from(["あり", "なし"]), not_stated))
+    _optional(draw, out, "根拠法令", st.sampled_from(["社会福祉法第106条の6", "なし"]))
+    _optional(draw, out, "守秘義務", st.booleans())
+    _optional(draw, out, "構成員", st.one_of(st.lists(words, min_size=1, max_size=3), not_stated))
+    _optional(draw, out, "開催頻度", st.one_of(words, not_stated))
+    _optional(draw, out, "名称変更", st.lists(st.fixed_dictionaries({"年度": year_ranges(), "名称": words}), min_size=1, max_size=1))
+    return out
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> dict[str, Any]:
+    """A schema-valid plan document."""
+    program_ids = draw(st.lists(ids, min_size=0, max_size=6, unique=True))
+    indicator_ids = draw(st.lists(ids, max_size=3, unique=True))
+    meeting_ids = draw(st.lists(ids, max_size=4, unique=True))
+    period_start = draw(st.integers(min_value=2019, max_value=2030))
+    period_end = draw(st.integers(min_value=period_start, max_value=period_start + 6))
+    doc: dict[str, Any] = {
+        "jusou": "plan/1",
+        "自治体": {"名称": draw(words), "都道府県": draw(st.one_of(words, not_stated))},
+        "計画名": draw(words),
+        "計画期間": draw(st.one_of(st.just(f"R{period_start - 2018}～R{period_end - 2018}"), not_stated)),
+    }
+    if draw(st.booleans()):
+        doc["実施形態"] = draw(st.sampled_from(["本格実施", "移行準備事業"]))
+    else:
+        switch = draw(st.integers(min_value=period_start, max_value=period_end))
+        modes = [{"年度": f"R{switch - 2018}～R{period_end - 2018}", "形態": "本格実施"}]
+        if switch > period_start:
+            modes.insert(0, {"年度": f"R{period_start - 2018}～R{switch - 1 - 2018}", "形態": "移行準備事業"})
+        doc["実施形態"] = modes
+    doc["事業"] = [
+        draw(programs(ident, indicator_ids if index == 0 else [])) for index, ident in enumerate(program_ids)
+    ]
+    if meeting_ids:
+        doc["会議"] = [draw(meetings(ident)) for ident in meeting_ids]
+        endpoints = st.one_of(st.sampled_from(meeting_ids), ids)
+        flows = st.fixed_dictionaries(
+            {"元": endpoints, "先": st.one_of(endpoints, st.lists(endpoints, min_size=1, max_size=2)),
+             "種類": st.sampled_from(["つなぐ", "提案", "報告", "評価", "相互連携", "その他"])}
+        )
+        _optional(draw, doc, "会議の流れ", st.lists(flows, min_size=1, max_size=4))
+    related_ids = draw(st.lists(ids, max_size=2, unique=True))
+    if related_ids:
+        kinds = st.sampled_from(["地域福祉計画", "介護保険事業計画", "障害福祉計画", "子ども・子育て支援事業計画", "その他"])
+        doc["関連計画"] = [
+            {"id": r, "名称": draw(words), "種別": draw(kinds),
+             **({"施策": [{"番号": n, "名称": draw(words)} for n in range(1, 4)]} if draw(st.booleans()) else {})}
+            for r in related_ids
+        ]
+    initiative_ids = draw(st.lists(ids, max_size=2, unique=True))
+    if initiative_ids:
+        item_ids = [f"{i}-{n}" for i in initiative_ids for n in range(2)]
+        doc["取組"] = [
+            {
+                "id": ident,
+                "名称": draw(words),
+                **({"関連施策": {"計画": draw(st.one_of(st.sampled_from(related_ids), ids)) if related_ids else draw(ids),
+                                "番号": draw(st.lists(st.integers(min_value=1, max_value=5), min_size=1, max_size=3))}}
+                   if draw(st.booleans()) else {}),
+                "項目": [
+                    {
+                        "id": f"{ident}-{n}",
+                        "名称": draw(words),
+                        **({"再掲": draw(st.sampled_from(item_ids + ["nowhere"]))} if draw(st.booleans()) else {}),
+                        **({"年度計画": {"段階": [{"期間": draw(year_ranges()), "名称": draw(words)}],
+                                         "セル": [{"内容": draw(words)}]}} if draw(st.booleans()) else {}),
+                    }
+                    for n in range(2)
+                ],
+            }
+            for ident in initiative_ids
+        ]
+    if draw(st.booleans()) and program_ids:
+        doc["スケジュール"] = [{"名称": draw(words), "事業": draw(st.lists(st.one_of(st.sampled_from(program_ids), ids), max_size=2)),
+                             "セル": [{"年度": draw(years), "内容": draw(words)}]}]
+    if draw(st.booleans()):
+        columns = ["相談", "参加"]
+        doc["庁内連携体制"] = {
+            "列": [{"id": c, "名称": c} for c in columns],
+            "担当課": [{"課": draw(words), "連携": draw(st.lists(st.sampled_from(columns + ["不明"]), max_size=2))}],
+        }
+    return doc

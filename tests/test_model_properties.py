@@ -1,0 +1,40 @@
+"""Properties of the model over generated schema-valid documents: validity, round trips, rules never raise."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from jusou_spec import schema
+from jusou_spec.checker import check_plan
+from jusou_spec.model import Plan
+
+from .strategies import plans
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(plans())
+def test_generated_plans_are_schema_valid(document):
+    """The strategy itself produces only documents the schema accepts (so the other properties mean something)."""
+    assert schema.validate("plan", document) == []
+
+
+@SETTINGS
+@given(plans())
+def test_model_round_trips_through_its_document_form(document):
+    """Property: building, writing back and building again gives an equal plan."""
+    plan, _ = Plan.from_document(document)
+    again, findings = Plan.from_document(plan.to_document())
+    assert again == plan
+    assert schema.validate("plan", plan.to_document()) == []
+
+
+@SETTINGS
+@given(plans())
+def test_no_rule_raises_on_a_valid_plan(document):
+    """Property: every rule runs to completion on any schema-valid plan (no internal-error finding)."""
+    plan, _ = Plan.from_document(document)
+    findings = check_plan(plan)
+    assert not [f for f in findings if f.code == "JS900"], findings
+    assert all(f.message.ja and f.message.en for f in findings)
