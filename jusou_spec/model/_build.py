@@ -73,15 +73,15 @@ def key(
     *,
     default: Any = None,
     unconvert: Unconverter | None = None,
-    required: bool = False,
+    keep_empty: bool = False,
 ) -> Any:
     """A model field stored under the Japanese key ``ja``; ``convert`` builds it from the document's value.
 
-    ``required`` marks a list the schema requires even when empty (事業: []), so writing the document back keeps it.
+    ``keep_empty`` writes an empty list back (for a required key such as 事業); other empty values are left out.
     """
     return attrs.field(
         default=default,
-        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert, "required": required},
+        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert, "keep_empty": keep_empty},
         kw_only=True,
     )
 
@@ -218,7 +218,7 @@ def unbuild(obj: Any) -> Any:
             if not ja:
                 continue
             value = getattr(obj, field.name)
-            if value is None or (value == () and not field.metadata.get("required")):
+            if value is None or (value == () and not field.metadata.get("keep_empty")):
                 continue
             unconvert = field.metadata.get("unconvert")
             out[ja] = unconvert(value) if unconvert else unbuild(value)

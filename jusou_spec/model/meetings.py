@@ -165,7 +165,7 @@ class MatrixColumn:
 class MatrixRow:
     department: str = key("課")
     duties: tuple[str, ...] = key("業務", texts, default=())
-    columns: tuple[str, ...] = key("連携", texts, default=(), required=True)
+    columns: tuple[str, ...] = key("連携", texts, default=(), keep_empty=True)
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
 
