@@ -107,13 +107,14 @@ def individual_numbers(text: str) -> list[str]:
 
 _NUMERAL = r"[0-9一二三四五六七八九十〇]+"
 _PLACE = r"[一-龥々ヶぁ-んァ-ヴー]"
+_KANJI = r"[一-龥々ヶ]"
 # A figure followed by a counter is a count or a range of counts (市内4-5箇所), never a house number.
 _COUNTER = r"(?![\d\-]|\s*(?:箇所|か所|ヶ所|ヵ所|カ所|人|名|件|回|歳|才|年|月|日|時|分|%|割|校|地区|圏域|世帯|団体|施設|事業所|グループ))"
 _ADDRESS = re.compile(
     rf"(?:{_NUMERAL}丁目{_NUMERAL}(?:番地?|-)(?:{_NUMERAL}号?)?)"
     rf"|(?:{_NUMERAL}番地(?:の?{_NUMERAL})?)"
     rf"|(?:{_NUMERAL}番{_NUMERAL}号)"
-    rf"|(?:{_PLACE}*?(?:町|村|区|市|郡){_PLACE}*?\d+-\d+(?:-\d+)?{_COUNTER})"
+    rf"|(?:{_KANJI}*?(?:町|村|区|市|郡){_PLACE}*?\d+-\d+(?:-\d+)?{_COUNTER})"
     rf"|(?:(?<!{_PLACE}){_PLACE}{{2,8}}\d+-\d+-\d+{_COUNTER})"
 )
 _NOT_PLACES = re.compile(r"(?:令和|平成|昭和|図|表|資料|別紙|様式|第|項目|番号|電話|TEL|FAX)$")

@@ -3,8 +3,9 @@
 The plan's 提供体制 (社会福祉法第106条の5第1項; the ministry's guideline: who delivers each function, how, where,
 with which department in charge) makes one department answerable for each program, and the integrated grant
 (第106条の8) is administered program by program. The schema requires 所管課, so a program can only lack one by
-saying 未記載; that gap is reported here as what it is, a program nobody in the municipality is named for, beside
-the general note NS001 gives every unstated value. A warning: a status report (射水市) may not name departments.
+saying 未記載, which NS001 already notes at each place. This rule says what the gaps add up to: one warning for
+the plan, at the program when only one lacks a department, at 事業 with the count and the names when several
+do (a status report, such as 射水市's, may name no department at all).
 
 Fails::
 
@@ -39,14 +40,28 @@ CHECK = Check(
 
 
 def check(plan: Plan) -> Iterator[Finding]:
-    for program in plan.programs:
-        if isinstance(program.departments, NotStated):
-            yield CHECK.finding(
-                Message(
-                    ja=f"「{program.label}」に所管課がありません（未記載: {program.departments.reason}）。実施計画は"
-                    "事業ごとの提供体制を定めるものです。所管課が決まったら書いてください",
-                    en=f"'{program.label}' has no responsible department (not stated: {program.departments.reason}); "
-                    "the plan sets out who provides each program: name the department once it is decided",
-                ),
-                f"{program.pointer}/所管課",
-            )
+    missing = [program for program in plan.programs if isinstance(program.departments, NotStated)]
+    if len(missing) == 1:
+        (program,) = missing
+        assert isinstance(program.departments, NotStated)
+        yield CHECK.finding(
+            Message(
+                ja=f"「{program.label}」に所管課がありません（未記載: {program.departments.reason}）。実施計画は"
+                "事業ごとの提供体制を定めるものです。所管課が決まったら書いてください",
+                en=f"'{program.label}' has no responsible department (not stated: {program.departments.reason}); "
+                "the plan sets out who provides each program: name the department once it is decided",
+            ),
+            f"{program.pointer}/所管課",
+        )
+    elif missing:
+        names_ja = "、".join(f"「{p.label}」" for p in missing[:3]) + ("ほか" if len(missing) > 3 else "")
+        names_en = ", ".join(f"'{p.label}'" for p in missing[:3]) + (" and others" if len(missing) > 3 else "")
+        yield CHECK.finding(
+            Message(
+                ja=f"{len(plan.programs)} 事業のうち {len(missing)} 事業（{names_ja}）に所管課がありません（未記載）。"
+                "実施計画は事業ごとの提供体制を定めるものです。所管課が決まったら書いてください",
+                en=f"{len(missing)} of {len(plan.programs)} programs ({names_en}) have no responsible department (not "
+                "stated); the plan sets out who provides each program: name the departments once they are decided",
+            ),
+            "/事業",
+        )
