@@ -9,6 +9,7 @@ Run ``python -m jusou_spec._docs`` to regenerate both.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from jusou_spec import model
+from jusou_spec import model, suppression
 from jusou_spec.atomic import write_text_atomically
 from jusou_spec.catalogue import BUILT_IN
 from jusou_spec.resources import load_schema
@@ -150,7 +151,7 @@ def rules_markdown() -> str:
         "",
         "`jusou check` の各 finding はコード（例: CL001）を持ちます。コードは再利用しません。",
         "",
-        "## 読み込みとスキーマの検査（Built-in checks）",
+        "## 基本の検査（Built-in checks: loading, schema, model, engine, configuration）",
         "",
         "| code | name | severity | 説明 | description |",
         "|---|---|---|---|---|",
@@ -159,13 +160,27 @@ def rules_markdown() -> str:
             for c in sorted(BUILT_IN, key=lambda check: check.code)
         ),
         "",
+        "## 抑制（Suppression）",
+        "",
+        *_literal_blocks(suppression.__doc__ or ""),
+        "",
+        "Only the rules below can be suppressed, chosen (`--select`, `--ignore`, `select`/`ignore` in `jusou.toml`) or",
+        "re-graded (`[check.severity]`); the checks in the table above cannot: see [config.md](config.md).",
+        "",
         "## 規則（Rules）",
+        "",
+        "| code | name | severity | 説明 | description |",
+        "|---|---|---|---|---|",
+        *(
+            f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.check.severity.value} | {r.check.title.ja} | {r.check.title.en} |"
+            for r in sorted(RULES, key=lambda r: r.code)
+        ),
         "",
     ]
     for rule in sorted(RULES, key=lambda r: r.code):
         summary, _, body = rule.doc.partition("\n")
         lines += [
-            f"### {rule.code} `{rule.name}` ({rule.check.severity.value})",
+            f'### <a id="{rule.code.lower()}"></a>{rule.code} `{rule.name}` ({rule.check.severity.value})',
             "",
             f"**{rule.check.title.ja}** — {rule.check.title.en}",
             "",
@@ -180,6 +195,30 @@ def rules_markdown() -> str:
             label = f": {example.label}" if example.label else ""
             lines += [f"{heading}{label}", "", "```yaml", as_document(example, document=_doc_kind(rule)).rstrip(), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _literal_blocks(doc: str) -> list[str]:
+    """A docstring's lines with each ``::`` literal block (a YAML example) as a fenced Markdown block."""
+    lines: list[str] = []
+    state = "text"
+    for line in inspect.cleandoc(doc).splitlines():
+        if state == "block" and line and not line.startswith("    "):
+            while lines and not lines[-1]:
+                lines.pop()
+            lines += ["```", ""]
+            state = "text"
+        if state == "text" and line.endswith("::"):
+            lines += [line[:-1], "", "```yaml"]
+            state = "block"
+            continue
+        if state == "block" and lines[-1] == "```yaml" and not line:
+            continue
+        lines.append(line[4:] if state == "block" else line)
+    if state == "block":
+        while lines and not lines[-1]:
+            lines.pop()
+        lines.append("```")
+    return lines
 
 
 def _doc_kind(rule: Any) -> str:
