@@ -63,7 +63,7 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any
         physical["region"] = region
     location: dict[str, Any] = {"physicalLocation": physical}
     if finding.pointer:
-        location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer, "kind": "object"}]
+        location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer}]
     result["locations"] = [location]
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.suppressed}]

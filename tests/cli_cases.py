@@ -27,6 +27,12 @@ GOLDEN_CASES = (
     Case("check-findings-json", ("check", "--format", "json", "tests/fixtures/findings-plan.yaml")),
     Case("check-findings-github", ("check", "--format", "github", "--lang", "en", "tests/fixtures/findings-plan.yaml")),
     Case("check-minimal-text", ("check", "tests/fixtures/minimal-plan.yaml")),
+    Case("check-severities-text-ja", ("check", "tests/fixtures/severities/plan.yaml")),
+    Case("check-severities-text-en", ("check", "--lang", "en", "tests/fixtures/severities/plan.yaml")),
+    Case("check-severities-json", ("check", "--format", "json", "tests/fixtures/severities/plan.yaml")),
+    Case("check-severities-github", ("check", "--format", "github", "tests/fixtures/severities/plan.yaml")),
+    Case("check-severities-sarif", ("check", "--format", "sarif", "tests/fixtures/severities/plan.yaml")),
+    Case("check-severities-junit", ("check", "--format", "junit", "tests/fixtures/severities/plan.yaml")),
     Case("rules-ja", ("rules",)),
     Case("rules-en", ("rules", "--lang", "en")),
 )

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     if not args.codes:
         for check in all_checks():
-            sys.stdout.write(f"{check.code}  {check.severity.value:<7}  {check.name:<34}  {check.title.text(lang)}\n")
+            sys.stdout.write(f"{check.code}  {check.severity.value:<7}  {check.name:<32}  {check.title.text(lang)}\n")
         return EXIT_OK
     docs = {rule.code: rule.doc for rule in RULES}
     shown: list[str] = []
