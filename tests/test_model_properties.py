@@ -38,3 +38,20 @@ def test_no_rule_raises_on_a_valid_plan(document):
     findings = check_plan(plan)
     assert not [f for f in findings if f.code == "JS900"], findings
     assert all(f.message.ja and f.message.en for f in findings)
+
+
+@SETTINGS
+@given(plans())
+def test_no_rule_raises_through_the_whole_pipeline(document):
+    """Property: from YAML text through loader, schema, model, every rule and the suppressions, a schema-valid plan
+    gives located findings in both languages and never an internal error."""
+    import yaml
+
+    from jusou_spec.checker import check_source
+    from jusou_spec.source import parse_source
+
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    checked = check_source(parse_source(text, name="generated.yaml"))
+    assert checked.document is not None, checked.findings
+    assert not [f for f in checked.findings if f.code in ("JS900",) or f.code.startswith(("SR", "SV"))], checked.findings
+    assert all(f.line and f.column and f.message.ja and f.message.en for f in checked.findings)
