@@ -283,11 +283,11 @@ def test_initiative_5_and_no_other(plan: Plan) -> None:
 
 
 def test_plan_checks_with_explained_warnings_only() -> None:
-    """jusou check: no error; the warnings are the 未記載 values (period, 16 departments, one unit)."""
+    """jusou check: no error; the 未記載 warnings are the period, 16 departments and one unit (the rule catalogue's
+    warnings, each explained by the source, are pinned in test_rule_warnings.py)."""
     findings = jusou_spec.check(PLAN_FILE)
     assert not [f for f in findings if f.severity is Severity.ERROR]
-    assert {f.code for f in findings} == {"NS001"}
-    pointers = sorted(f.pointer for f in findings)
+    pointers = sorted(f.pointer for f in findings if f.code == "NS001")
     assert pointers == sorted(
         ["/計画期間", "/事業/3/成果目標/0/単位"] + [f"/事業/{n}/所管課" for n in range(16)]
     )

@@ -532,10 +532,11 @@ def test_every_item_cites_its_section(plan: Plan) -> None:
 
 
 def test_check_passes_with_only_the_explained_warnings() -> None:
-    """jusou check finds no error; its only warnings are the two related plans whose period is not stated."""
+    """jusou check finds no error; its 未記載 warnings are the two related plans whose period is not stated (the rule
+    catalogue's warnings, each explained by the source, are pinned in test_rule_warnings.py)."""
     findings = jusou_spec.check(PLAN_FILE)
     assert not [f for f in findings if f.severity is Severity.ERROR]
-    assert sorted((f.code, f.pointer) for f in findings) == [
+    assert sorted((f.code, f.pointer) for f in findings if f.code == "NS001") == [
         ("NS001", "/関連計画/10/期間"),
         ("NS001", "/関連計画/11/期間"),
     ]
