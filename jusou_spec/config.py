@@ -33,6 +33,7 @@ from jusou_spec.selection import SelectorError, choose, expand, severity_overrid
 __all__ = [
     "CHECKS",
     "CONFIG_NAME",
+    "KEYS",
     "Config",
     "ConfigUnreadable",
     "IndicatorSettings",
@@ -42,6 +43,13 @@ __all__ = [
 ]
 
 CONFIG_NAME = "jusou.toml"
+
+KEYS: Mapping[str, frozenset[str]] = {
+    "check": frozenset({"select", "ignore", "strict", "severity"}),
+    "indicators": frozenset({"as-of"}),
+}
+"""The tables of ``jusou.toml`` and the keys each may hold (``docs/config.md`` documents every one; a test holds it).
+A feature that needs a setting adds its key here, reads it in :func:`parse_config` and documents it."""
 
 SYNTAX = Check("CF001", "config.syntax", Severity.ERROR, Message(ja="TOML として読めない設定ファイル", en="A configuration file that is not valid TOML"))
 UNKNOWN_KEY = Check("CF002", "config.unknown-key", Severity.ERROR, Message(ja="設定ファイルの使えないキー", en="A key the configuration does not know"))
@@ -132,9 +140,9 @@ def parse_config(text: str, *, name: str = CONFIG_NAME) -> tuple[Config, list[Fi
     except tomllib.TOMLDecodeError as error:
         return Config(), [_syntax(error, name)]
     reader = _Reader(text, name)
-    check = reader.table(data, ("check",), {"select", "ignore", "strict", "severity"})
-    indicators = reader.table(data, ("indicators",), {"as-of"})
-    reader.only(data, (), {"check", "indicators"})
+    check = reader.table(data, ("check",), KEYS["check"])
+    indicators = reader.table(data, ("indicators",), KEYS["indicators"])
+    reader.only(data, (), set(KEYS))
     config = Config(
         select=reader.selectors(check, ("check", "select")) if "select" in check else None,
         ignore=reader.selectors(check, ("check", "ignore")) if "ignore" in check else (),
@@ -195,7 +203,8 @@ class _Reader:
     def report(self, check: Check, message: Message, path: tuple[str, ...], value: str | None = None) -> None:
         self.findings.append(_located(check, message, self.name, locate(self.text, path, value), _pointer(path)))
 
-    def only(self, table: Mapping[str, Any], path: tuple[str, ...], allowed: set[str]) -> None:
+    def only(self, table: Mapping[str, Any], path: tuple[str, ...], allowed: Iterable[str]) -> None:
+        allowed = set(allowed)
         for key in table:
             if key in allowed:
                 continue
@@ -209,7 +218,7 @@ class _Reader:
                 (*path, key),
             )
 
-    def table(self, data: Mapping[str, Any], path: tuple[str, ...], allowed: set[str]) -> Mapping[str, Any]:
+    def table(self, data: Mapping[str, Any], path: tuple[str, ...], allowed: Iterable[str]) -> Mapping[str, Any]:
         value = data.get(path[-1], {})
         if not isinstance(value, Mapping):
             self._wrong(path, "表（[テーブル]）", "a table")
