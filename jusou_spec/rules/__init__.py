@@ -7,6 +7,18 @@ modules' docstrings.
 from __future__ import annotations
 
 from jusou_spec.rules import mandatory_clauses, not_stated
+from jusou_spec.rules import (  # indicators: targets, actuals, breakdowns, marks
+    actual_year,
+    breakdown_sum,
+    indicator_duplicate,
+    indicator_unknown,
+    mark_rule,
+    missing_actual,
+    percentage_range,
+    planned_value,
+    target_baseline,
+    unit_mismatch,
+)
 from jusou_spec.rules._rule import Rule
 
 __all__ = ["RULES", "Rule", "rule_by_code"]
@@ -16,6 +28,16 @@ RULES: tuple[Rule, ...] = tuple(
     for module in (
         mandatory_clauses,
         not_stated,
+        indicator_unknown,
+        indicator_duplicate,
+        breakdown_sum,
+        mark_rule,
+        actual_year,
+        missing_actual,
+        target_baseline,
+        unit_mismatch,
+        percentage_range,
+        planned_value,
     )
 )
 
