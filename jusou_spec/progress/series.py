@@ -138,7 +138,8 @@ class IndicatorProgress:
     to_date: ToDate
     trend: Trend | None
     improving: bool | None
-    """Whether the trend is for the better (None for range and exact targets, or with fewer than two figures)."""
+    """Whether the trend is for the better; None where the direction is not stated (or is a range or exact
+    target), or with fewer than two figures."""
 
     @property
     def id(self) -> str:
@@ -223,7 +224,7 @@ def _series(
             previous = row.actual
         rows.append(row)
     judged = [row for row in rows if as_of is None or row.year <= as_of]
-    trend, improving = _trend(judged, direction)
+    trend, improving = _trend(judged, direction, stated=stated)
     return IndicatorProgress(
         indicator=indicator,
         program=entry.program_label,
@@ -316,12 +317,12 @@ def _to_date(rows: list[YearProgress], as_of: FiscalYear | None, *, undated: boo
     return ToDate(as_of=as_of, status=status, counts=ordered, latest=latest)
 
 
-def _trend(rows: list[YearProgress], direction: Direction) -> tuple[Trend | None, bool | None]:
+def _trend(rows: list[YearProgress], direction: Direction, *, stated: bool) -> tuple[Trend | None, bool | None]:
     figures = [row.actual for row in rows if isinstance(row.actual, int | float)]
     if len(figures) < 2:
         return None, None
     first, last = figures[0], figures[-1]
     trend = Trend.INCREASE if last > first else Trend.DECREASE if last < first else Trend.FLAT
-    if trend is Trend.FLAT or direction not in (Direction.HIGHER, Direction.LOWER):
+    if trend is Trend.FLAT or not stated or direction not in (Direction.HIGHER, Direction.LOWER):
         return trend, None
     return trend, (trend is Trend.INCREASE) == (direction is Direction.HIGHER)
