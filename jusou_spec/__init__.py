@@ -11,7 +11,9 @@ The public API::
     >>> [f.code for f in jusou_spec.check("tests/fixtures/minimal-plan.yaml")]
     []
 
-``load`` and ``check`` import neither networkx nor graphviz; ``build_graph`` and ``render`` load them on first use.
+``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
+(see docs/indicators.md). ``load``, ``check`` and ``indicators`` import neither networkx nor graphviz;
+``build_graph`` and ``render`` load them on first use.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
+from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.graph import build_graph
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["DocumentError", "Finding", "Plan", "Report", "Severity", "__version__", "build_graph", "check", "load", "render"]
+__all__ = ["DocumentError", "Finding", "Plan", "Report", "Severity", "__version__", "build_graph", "check", "indicators", "load", "render"]
 
 
 class DocumentError(ValueError):

@@ -20,7 +20,7 @@ from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Finding
 from jusou_spec.model import Breakdown, NotStated
 from jusou_spec.progress.collect import Group
-from jusou_spec.progress.rates import Goal
+from jusou_spec.progress.rates import Goal, Scope
 from jusou_spec.progress.series import IndicatorProgress, YearProgress
 from jusou_spec.progress.text import figure, rate_text
 
@@ -126,6 +126,8 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
         facts.append(f"基準値: {base}{when}" if ja else f"baseline: {base}{when}")
     yield "  " + ("　".join(facts) if ja else "; ".join(facts))
     for goal in series.goals:
+        if goal.scope is Scope.YEAR:
+            continue  # shown in its year's row
         years = str(goal.years) if goal.years is not None else ("年度未記載" if ja else "year not stated")
         yield f"  {goal.scope.label(lang)}: {goal.text(unit)}（{years}）" if ja else f"  {goal.scope.label(lang)}: {goal.text(unit)} ({years})"
     if not series.years:
