@@ -109,9 +109,10 @@ def test_bad_input_is_a_located_finding_never_a_traceback(name, tmp_path):
         )
         assert result.returncode == 1, result.stdout + result.stderr
         assert "Traceback" not in result.stdout + result.stderr
-        first = result.stdout.splitlines()[0]
+        first = next((line for line in result.stdout.splitlines() if f": error {code} " in line), None)
+        assert first is not None, result.stdout
         location, _, rest = first.partition(f": error {code} ")
-        assert rest, first
+        assert rest.strip()
         _, found_line, found_column = location.rsplit(":", 2)
         if line is not None:
             assert int(found_line) == line
