@@ -25,6 +25,7 @@ from jusou_spec.model import NotStated
 from jusou_spec.progress.rates import Goal, Scope
 from jusou_spec.progress.series import IndicatorProgress, Status
 from jusou_spec.progress.text import figure
+from jusou_spec.progress.units import is_percent
 
 if TYPE_CHECKING:
     from jusou_spec.progress.formats import Result
@@ -51,9 +52,11 @@ def _f(value: float) -> str:
 
 
 def _text(x: float, y: float, content: str, *, size: int = 12, anchor: str = "middle", fill: str = INK,
-          weight: str | None = None) -> str:
+          weight: str | None = None, halo: bool = False) -> str:
     bold = f' font-weight="{weight}"' if weight else ""
-    return (f'<text x="{_f(x)}" y="{_f(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}>'
+    # A white outline drawn under the letters keeps a label legible where it crosses a bar.
+    outline = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"' if halo else ""
+    return (f'<text x="{_f(x)}" y="{_f(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}{outline}>'
             f"{escape(content)}</text>")
 
 
@@ -103,7 +106,11 @@ def chart_svg(series: IndicatorProgress, *, lang: str = "ja") -> str:
         return "\n".join(parts) + "\n"
 
     figures = list(_figures(series))
-    top, step = _scale(max(figures, default=0.0), whole=all(value.is_integer() for value in figures))
+    largest = max(figures, default=0.0)
+    if is_percent(series.unit) and largest <= 100:
+        top, step = 100.0, 20.0  # a percentage is drawn on its whole scale
+    else:
+        top, step = _scale(largest, whole=all(value.is_integer() for value in figures))
     base_y = TOP + plot_h
 
     def y_of(value: float) -> float:
@@ -141,7 +148,7 @@ def chart_svg(series: IndicatorProgress, *, lang: str = "ja") -> str:
             parts.append(_text(x, base_y - 8, words["missing"], size=12, fill=TARGET))
         if row.goal is not None and row.goal.scope is not Scope.PERIOD:
             parts.extend(_yearly_goal(row.goal, x, band, y_of, label=f"{words['goal']} {row.goal.text(unit or None)}"))
-    parts.extend(_period_goals(series.goals, centres, band, y_of))
+    parts.extend(_period_goals(series.goals, centres, band, y_of, unit=unit or None, word=words["goal"]))
     parts.extend(_legend(series, words))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
@@ -152,7 +159,7 @@ def _yearly_goal(
 ) -> Iterator[str]:
     half = min(band * 0.36, 46)
     top = y_of(float(goal.upper if goal.upper is not None else goal.value))
-    yield _text(x + half, top - 5, label, size=11, anchor="end", fill=TARGET)
+    yield _text(x + half, top - 5, label, size=11, anchor="end", fill=TARGET, halo=True)
     if goal.upper is not None:
         low, high = y_of(float(goal.value)), y_of(float(goal.upper))
         yield (f'<rect x="{_f(x - half)}" y="{_f(high)}" width="{_f(2 * half)}" height="{_f(low - high)}" '
@@ -163,7 +170,13 @@ def _yearly_goal(
 
 
 def _period_goals(
-    goals: Sequence[Goal], centres: Mapping[FiscalYear, float], band: float, y_of: Callable[[float], float]
+    goals: Sequence[Goal],
+    centres: Mapping[FiscalYear, float],
+    band: float,
+    y_of: Callable[[float], float],
+    *,
+    unit: str | None,
+    word: str,
 ) -> Iterator[str]:
     for goal in goals:
         if goal.scope is not Scope.PERIOD or goal.years is None:
@@ -175,7 +188,7 @@ def _period_goals(
         left, right = min(inside) - band * 0.45, max(inside) + band * 0.45
         yield (f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(right)}" y2="{_f(y)}" stroke="{PERIOD}" stroke-width="2" '
                f'stroke-dasharray="8 4"/>')
-        yield _text(right, y - 6, f"{goal.text()}（{goal.years}）", size=11, anchor="end", fill=PERIOD)
+        yield _text(right, y - 6, f"{word} {goal.text(unit)}（{goal.years}）", size=11, anchor="end", fill=PERIOD, halo=True)
 
 
 def _legend(series: IndicatorProgress, words: dict[str, str]) -> Iterator[str]:

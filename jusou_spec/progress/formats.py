@@ -18,10 +18,10 @@ import attrs
 
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Finding
-from jusou_spec.model import Breakdown, NotStated
+from jusou_spec.model import Breakdown, Direction, NotStated
 from jusou_spec.progress.collect import Group
 from jusou_spec.progress.rates import Goal, Scope
-from jusou_spec.progress.series import IndicatorProgress, YearProgress
+from jusou_spec.progress.series import IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text
 
 __all__ = ["FORMATS", "Result", "as_csv", "as_json", "as_text"]
@@ -77,6 +77,13 @@ def _mark(row: YearProgress, lang: str) -> str:
 
 # ---------------------------------------------------------------- text
 
+_DIRECTION_EN = {
+    Direction.HIGHER: "higher is better",
+    Direction.LOWER: "lower is better",
+    Direction.RANGE: "within a range",
+    Direction.EXACT: "exactly the target",
+}
+
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -114,7 +121,7 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
     if series.program:
         facts.append(f"事業: {series.program}" if ja else f"programme: {series.program}")
     facts.append((f"単位: {unit}" if ja else f"unit: {unit}") if unit else ("単位: 記載なし" if ja else "unit: none"))
-    direction = series.direction.value
+    direction = series.direction.value if ja else f"{series.direction.value} ({_DIRECTION_EN[series.direction]})"
     if not series.direction_stated and not series.goals:
         direction = "記載なし" if ja else "not stated"
     elif not series.direction_stated:
@@ -122,14 +129,16 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
     facts.append(f"方向: {direction}" if ja else f"direction: {direction}")
     if series.baseline is not None:
         base = f"{figure(series.baseline.value)}{unit or ''}"
-        when = f"（{series.baseline.year}）" if series.baseline.year else ""
+        when = ""
+        if series.baseline.year:
+            when = f"（{series.baseline.year}）" if ja else f" ({series.baseline.year})"
         facts.append(f"基準値: {base}{when}" if ja else f"baseline: {base}{when}")
     yield "  " + ("　".join(facts) if ja else "; ".join(facts))
     for goal in series.goals:
         if goal.scope is Scope.YEAR:
             continue  # shown in its year's row
-        years = str(goal.years) if goal.years is not None else ("年度未記載" if ja else "year not stated")
-        yield f"  {goal.scope.label(lang)}: {goal.text(unit)}（{years}）" if ja else f"  {goal.scope.label(lang)}: {goal.text(unit)} ({years})"
+        years = ("（{}）" if ja else " ({})").format(goal.years) if goal.years is not None else ""
+        yield f"  {goal.scope.label(lang)}: {goal.text(unit)}{years}"
     if not series.years:
         yield "  （年度ごとの目標・実績なし）" if ja else "  (no yearly target or actual)"
     else:
@@ -166,6 +175,8 @@ def _to_date_text(series: IndicatorProgress, lang: str) -> str:
     text = f"{when}: {to_date.status.label(lang)}"
     if counts:
         text += f"（{counts}）" if ja else f" ({counts})"
+    elif to_date.status is Status.UNDETERMINED:
+        text += "（目標の年度が未記載）" if ja else " (the target states no year)"
     if series.trend is not None:
         better = ""
         if series.improving is not None:
@@ -195,7 +206,7 @@ def as_text(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
             lines.append("")
         lines.extend(_group_heading(result, lang))
         if not result.series:
-            lines.append("  （指標なし）" if _ja(lang) else "  (no indicators)")
+            lines.append("  （指標なし: 数値で測る目標がありません）" if _ja(lang) else "  (no indicators: no numeric targets)")
         for series in result.series:
             lines.append("")
             lines.extend(_text_series(series, lang))
