@@ -121,11 +121,12 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
     if series.program:
         facts.append(f"事業: {series.program}" if ja else f"programme: {series.program}")
     facts.append((f"単位: {unit}" if ja else f"unit: {unit}") if unit else ("単位: 記載なし" if ja else "unit: none"))
-    direction = series.direction.value if ja else f"{series.direction.value} ({_DIRECTION_EN[series.direction]})"
     if not series.direction_stated and not series.goals:
         direction = "記載なし" if ja else "not stated"
     elif not series.direction_stated:
-        direction += "（記載なし。多いほど良いとみなして判定）" if ja else " (not stated; judged as higher is better)"
+        direction = "記載なし（多いほど良いとみなして判定）" if ja else "not stated (judged as higher is better)"
+    else:
+        direction = series.direction.value if ja else f"{series.direction.value} ({_DIRECTION_EN[series.direction]})"
     facts.append(f"方向: {direction}" if ja else f"direction: {direction}")
     if series.baseline is not None:
         base = f"{figure(series.baseline.value)}{unit or ''}"

@@ -48,7 +48,7 @@ DOCUMENT = "any"
 
 CHECK = Check(
     "IN007",
-    "indicators.target-against-baseline",
+    "indicators.target-vs-baseline",
     Severity.WARNING,
     Message(ja="目標が基準値より悪い方向にある", en="A target is on the wrong side of the baseline"),
 )
