@@ -61,35 +61,59 @@ def _clause_label(attributes: dict) -> Html:
     return Html("<BR/>".join(rows))
 
 
+def _placeholder_id(attributes: dict) -> str:
+    return f"missing:{attributes['label']}"
+
+
+def _placeholder(dot: Dot, clause: str, attributes: dict) -> None:
+    """The red (required) or orange (expected) dashed box of a clause no program implements."""
+    colour = ERROR if attributes["required"] else WARNING
+    placeholder = _placeholder_id(attributes)
+    wording = "事業なし（法定の必須事業）" if attributes["required"] else "事業なし（想定される事業）"
+    dot.node(placeholder, label=tags(text(wording), "<BR/>", detail(attributes["program"], colour=colour)),
+             style="dashed,rounded", color=colour, fontcolor=colour, penwidth=1.5)
+    dot.edge(clause, placeholder, arrowhead="none", style="dashed", color=colour)
+
+
 def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     """The clauses view of ``graph``."""
-    dot = start(rankdir="LR", dpi=dpi, nodesep=0.15, ranksep=0.5)
+    dot = start(rankdir="LR", dpi=dpi, nodesep=0.15, ranksep=0.5, newrank=True)
+    blocks: list[tuple[Pillar, list[tuple[str, list[str], bool]]]] = []
     placed: set[str] = set()
     for pillar in Pillar:
-        pillar_node = f"pillar:{pillar.value}"
-        clauses = [s for s, _, k in graph.in_edges(pillar_node, data="kind") if k == EdgeKind.BELONGS_TO.value]
+        rows = []
+        for clause, _, kind in graph.in_edges(f"pillar:{pillar.value}", data="kind"):
+            if kind == EdgeKind.BELONGS_TO.value:
+                programs = [s for s, _, k in graph.in_edges(clause, data="kind") if k == EdgeKind.IMPLEMENTS.value]
+                rows.append((clause, [p for p in programs if p not in placed], bool(programs)))
+                placed.update(programs)
+        blocks.append((pillar, rows))
+    left: list[str] = []
+    right: list[str] = []
+    for pillar, rows in blocks:
+        for clause, programs, implemented in rows:
+            left.append(clause)
+            right.extend(programs if implemented else [_placeholder_id(graph.nodes[clause])])
+    # Graphviz stacks an LR view's clusters bottom-up: drawn in reverse, the bands read in the law's order.
+    for pillar, rows in reversed(blocks):
         with dot.subgraph(f"cluster_{pillar.name.lower()}", label=tags("<B>", text(PILLAR_TITLES[pillar]), "</B>"),
                           style="filled,rounded", fillcolor=PILLAR_COLOURS[pillar], color=PILLAR_COLOURS[pillar],
                           labeljust="l"):
-            for clause in clauses:
+            for clause, programs, implemented in rows:
                 attributes = graph.nodes[clause]
                 dot.node(clause, label=_clause_label(attributes), width=0.9)
-                programs = [s for s, _, k in graph.in_edges(clause, data="kind") if k == EdgeKind.IMPLEMENTS.value]
                 for program in programs:
-                    if program not in placed:
-                        placed.add(program)
-                        mark = marks.get(program)
-                        dot.node(program, label=_program_label(graph.nodes[program], mark),
-                                 color=mark.colour if mark else None, penwidth=2.5 if mark else None)
-                if not programs:
-                    colour = ERROR if attributes["required"] else WARNING
-                    placeholder = f"missing:{attributes['label']}"
-                    wording = "事業なし（法定の必須事業）" if attributes["required"] else "事業なし（想定される事業）"
-                    dot.node(placeholder, label=tags(text(wording), "<BR/>", detail(attributes["program"], colour=colour)),
-                             style="dashed,rounded", color=colour, fontcolor=colour, penwidth=1.5)
-                    dot.edge(clause, placeholder, arrowhead="none", style="dashed", color=colour)
-                for program in programs:
-                    dot.edge(clause, program, arrowhead="none")
+                    mark = marks.get(program)
+                    dot.node(program, label=_program_label(graph.nodes[program], mark),
+                             color=mark.colour if mark else None, penwidth=2.5 if mark else None)
+                if not implemented:
+                    _placeholder(dot, clause, attributes)
+                for program, _, kind in graph.in_edges(clause, data="kind"):
+                    if kind == EdgeKind.IMPLEMENTS.value:
+                        dot.edge(clause, program, arrowhead="none")
+    dot.comment("clauses in the law's order, programs in the order of their clauses, top to bottom")
+    dot.same_rank(left, ordered=True, backwards=True)
+    dot.same_rank(right, ordered=True, backwards=True)
     related = [p for p in nodes_of(graph, NodeKind.PROGRAM) if p not in placed]
     if related:
         with dot.subgraph("cluster_related", label=text("号に当たらない関連事業"), style="dashed,rounded", color=GREY):

@@ -201,9 +201,18 @@ class Dot:
         """``with dot.subgraph("cluster_x", label=...):`` — the name comes from the code, not from the plan."""
         return _Block(self, f"subgraph {quote(name)} {{", attributes)
 
-    def same_rank(self, nodes: list[str]) -> None:
-        if nodes:
-            self._add("{rank=same; " + " ".join(identifier(node) + ";" for node in nodes) + "}")
+    def same_rank(self, nodes: list[str], *, ordered: bool = False, backwards: bool = False) -> None:
+        """Put ``nodes`` on one rank; ``ordered`` keeps them in the given order with an invisible chain.
+
+        Which end of the chain Graphviz puts first depends on the layout (with ``newrank`` and clusters it puts
+        the chain's end at the top of an LR view), so a view says ``backwards`` where it must; the tests check
+        the order in the drawn SVG."""
+        if not nodes:
+            return
+        self._add("{rank=same; " + " ".join(identifier(node) + ";" for node in nodes) + "}")
+        if ordered and len(nodes) > 1:
+            chain = " -> ".join(identifier(node) for node in (reversed(nodes) if backwards else nodes))
+            self._add(f"{chain} [style=invis];")
 
     def source(self) -> str:
         return f"digraph {quote(self.name)} {{\n" + "\n".join(self.lines) + "\n}\n"

@@ -1,7 +1,7 @@
 """The ``flow`` view: meetings (会議体) and what passes between them (芦屋市 図1・図2, 魚津市 推進体制).
 
-A meeting is one box; its parts (B-1 定例型, B-2 随時型) are cells inside it, so a flow to a part ends at the
-part's cell. Each arrow is labelled with what passes along (つなぐ: ケース, 提案: 課題 …); 相互連携 is a dashed
+A meeting is one box; its parts (B-1 定例型, B-2 随時型) are cells along its top, so a flow to a part comes
+down into the part's cell. Each arrow is labelled with what passes along (つなぐ: ケース, 提案: 課題 …); 相互連携 is a dashed
 two-headed line that does not push either meeting below the other. Meetings outside every flow are set out below
 in rows of three. A rename (庁内連携会議 ⇒ 連携会議) is written in the box, never drawn as a flow.
 """
@@ -45,18 +45,19 @@ def _heading(attributes: dict) -> Html:
 
 def _details(attributes: dict) -> list[Html]:
     found = []
-    kinds = "・".join(attributes.get("kinds") or [])
+    kinds = "・".join(kind for kind in attributes.get("kinds") or [] if kind != attributes["name"])
     consent = attributes.get("consent")
-    first = kinds + (f"（本人同意: {consent}）" if consent else "")
-    if first:
-        found.append(detail(first, width=36))
+    if kinds:
+        found.append(detail(kinds, width=40))
+    if consent:
+        found.append(detail(f"本人同意: {consent}"))
     if attributes.get("former_name"):
-        found.append(detail(f"旧称: {attributes['former_name']}", width=36))
+        found.append(detail(f"旧称: {attributes['former_name']}", width=40))
     for rename in attributes.get("renames") or []:
-        found.append(detail(f"{rename['years']} から「{rename['name']}」", width=36))
+        found.append(detail(f"{rename['years']} から「{rename['name']}」", width=40))
     marks = [*(attributes.get("functions") or []), *(attributes.get("activities") or [])]
     if marks:
-        found.append(detail("・".join(marks), width=36))
+        found.append(detail("・".join(marks), width=40))
     return found
 
 
@@ -85,7 +86,7 @@ def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], m
                 label = tags(label, "<BR/>", part_mark.line())
             border = f' COLOR="{part_mark.colour}"' if part_mark else ""
             row.append(f'<TD PORT="{port}" BORDER="1"{border} CELLPADDING="4">{label}</TD>')
-        cells.append("<TR>" + "".join(row) + "</TR>")
+        cells.insert(0, "<TR>" + "".join(row) + "</TR>")
     width = 3 if mark else 1
     table = (f'<TABLE BORDER="{width}" CELLBORDER="0" CELLSPACING="4" STYLE="rounded" COLOR="{colour}" '
              f'BGCOLOR="white">' + "".join(cells) + "</TABLE>")
@@ -125,6 +126,8 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
             style = {"dir": "both", "style": "dashed", "constraint": False}
         elif attributes["kind"] in (EdgeKind.EVALUATES.value, EdgeKind.RELATES_TO.value):
             style = {"style": "dashed"}
+        if head_port != "main" and not style.get("constraint") is False:
+            head_port += ":n"
         dot.edge(tail, head, source_port=tail_port, target_port=head_port, label=_edge_label(attributes), **style)
     alone = [m for m in meetings if m not in in_flows]
     if alone:

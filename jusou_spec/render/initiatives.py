@@ -60,7 +60,7 @@ def _initiative(dot: Dot, graph: nx.MultiDiGraph, initiative: str, marks: Overla
     return ports
 
 
-def _numbered(dot: Dot, graph: nx.MultiDiGraph, kind: NodeKind, marks: Overlay, links: EdgeKind) -> None:
+def _numbered(dot: Dot, graph: nx.MultiDiGraph, kind: NodeKind, marks: Overlay, links: EdgeKind) -> list[str]:
     by_plan: dict[str, list[str]] = {}
     for node in nodes_of(graph, kind):
         by_plan.setdefault(graph.nodes[node]["plan"], []).append(node)
@@ -75,24 +75,28 @@ def _numbered(dot: Dot, graph: nx.MultiDiGraph, kind: NodeKind, marks: Overlay, 
                 mark = marks.get(node)
                 linked = bool(_of_kind(graph, node, links, incoming=True))
                 label = text(f"{word}{attributes['number']}" + (f" {attributes['name']}" if attributes["name"] else ""),
-                             width=26)
+                             width=22)
                 if mark:
                     label = tags(label, "<BR/>", mark.line())
                 style = "rounded,filled" if attributes["listed"] or not attributes["checked"] else "rounded,dashed"
                 dot.node(node, label=label, style=style, fillcolor="white" if linked else "#eeeeee",
                          fontcolor=INK if linked else GREY, color=mark.colour if mark else (INK if linked else GREY),
                          penwidth=2.5 if mark else None)
+    return [node for nodes in by_plan.values() for node in nodes]
 
 
 def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     """The initiatives view of ``graph``."""
-    dot = start(rankdir="LR", dpi=dpi, nodesep=0.12, ranksep=0.9)
-    _numbered(dot, graph, NodeKind.ACTION, marks, EdgeKind.RELATES_TO_ACTION)
+    dot = start(rankdir="LR", dpi=dpi, nodesep=0.12, ranksep=0.6)
+    actions = _numbered(dot, graph, NodeKind.ACTION, marks, EdgeKind.RELATES_TO_ACTION)
     ports: dict[str, tuple[str, str]] = {}
     for initiative in nodes_of(graph, NodeKind.INITIATIVE):
         for node, port in _initiative(dot, graph, initiative, marks).items():
             ports[node] = (initiative, port)
-    _numbered(dot, graph, NodeKind.MEASURE, marks, EdgeKind.RELATES_TO_MEASURE)
+    measures = _numbered(dot, graph, NodeKind.MEASURE, marks, EdgeKind.RELATES_TO_MEASURE)
+    dot.comment("three columns: アクション, 取組, 施策; each in document order, top to bottom")
+    for column in (actions, nodes_of(graph, NodeKind.INITIATIVE), measures):
+        dot.same_rank(column, ordered=True)
     for initiative in nodes_of(graph, NodeKind.INITIATIVE):
         for action in _of_kind(graph, initiative, EdgeKind.RELATES_TO_ACTION, incoming=False):
             dot.edge(action, initiative, target_port="main:w", arrowhead="none", color=GREY)

@@ -75,12 +75,12 @@ def title_label(title: str, notes: list[str]) -> Html:
     )
 
 
-def start(*, rankdir: str, dpi: int | None, nodesep: float = 0.3, ranksep: float = 0.5) -> Dot:
-    """A new diagram with the shared defaults."""
+def start(*, rankdir: str, dpi: int | None, nodesep: float = 0.3, ranksep: float = 0.5, newrank: bool = False) -> Dot:
+    """A new diagram with the shared defaults; ``newrank`` lets a rank constraint reach into clusters."""
     dot = Dot()
     dot.defaults(
         "graph", charset="UTF-8", fontname=FONT, fontsize=TEXT_SIZE, labelloc="t", labeljust="l", rankdir=rankdir,
-        nodesep=nodesep, ranksep=ranksep, pad="0.2", newrank=True, bgcolor="white", dpi=dpi,
+        nodesep=nodesep, ranksep=ranksep, pad="0.2", newrank=newrank or None, bgcolor="white", dpi=dpi,
     )
     dot.defaults("node", fontname=FONT, fontsize=TEXT_SIZE, shape="box", style="rounded,filled", fillcolor="white",
                  color=INK, fontcolor=INK, margin="0.12,0.06")
