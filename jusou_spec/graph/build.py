@@ -239,7 +239,7 @@ class _Builder:
             self.graph.nodes[department].setdefault("duties", []).extend(row.duties)
             for ident in row.columns:
                 if ident in targets:
-                    self.edge(department, targets[ident], EdgeKind.COOPERATES_WITH, source="matrix", column=ident,
+                    self.edge(department, targets[ident], EdgeKind.COOPERATES_WITH, origin="matrix", column=ident,
                               pointer=row.pointer)
 
 

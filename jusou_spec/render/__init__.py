@@ -21,10 +21,10 @@ from jusou_spec.model import Plan
 from jusou_spec.render import clauses, departments, flow, initiatives
 from jusou_spec.render.dot import Dot
 from jusou_spec.render.overlay import Overlay, marks
-from jusou_spec.render.run import FORMATS, GraphvizFailed, GraphvizMissing, run_graphviz
+from jusou_spec.render.run import FORMATS, GraphvizFailed, GraphvizMissing, japanese_font_missing, run_graphviz
 from jusou_spec.render.style import PNG_DPI
 
-__all__ = ["FORMATS", "GraphvizFailed", "GraphvizMissing", "VIEWS", "render", "to_dot"]
+__all__ = ["FORMATS", "GraphvizFailed", "GraphvizMissing", "VIEWS", "japanese_font_missing", "render", "to_dot"]
 
 View = Callable[..., Dot]
 

@@ -1,8 +1,8 @@
 """The ``departments`` view: the cooperation matrix (庁内連携体制) as a graph of departments and pillars.
 
 Departments on the left, the pillars (and any other column of the matrix, such as 庁内連携会議等) on the right. A
-solid line is a ○ in the plan's matrix; a dashed line labelled 所管 means the department owns a program in that
-pillar without a ○ (a plan with no matrix, like 芦屋市's, shows ownership only). Each department lists the programs
+solid line is a ○ in the plan's matrix, drawn bold when the department also owns a program in that pillar; a dashed
+line means it owns one there without a ○ (a plan with no matrix, like 芦屋市's, shows ownership only). Each department lists the programs
 it owns, so the picture answers "who does what" as well as "who works with whom".
 """
 
@@ -19,8 +19,10 @@ from jusou_spec.render.style import INK, PILLAR_COLOURS, detail, finish, start
 
 __all__ = ["draw"]
 
-NOTES = ["実線: 庁内連携体制の表で○のある柱　破線（所管）: その柱の事業を所管（表に○なし）　"
-         "「所管」付きの実線: ○があり、事業も所管"]
+OWNS = "#5577aa"
+
+MATRIX_NOTES = ["実線: 庁内連携体制の表で○のある柱　太線: ○があり、その柱の事業も所管　破線: その柱の事業を所管（表に○なし）"]
+OWNERSHIP_NOTES = ["線: その柱の事業を所管（この計画には庁内連携体制の表がありません）"]
 
 
 def _links(graph: nx.MultiDiGraph) -> dict[tuple[str, str], set[str]]:
@@ -44,10 +46,12 @@ def _links(graph: nx.MultiDiGraph) -> dict[tuple[str, str], set[str]]:
 
 def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     """The departments view of ``graph``."""
-    dot = start(rankdir="LR", dpi=dpi, nodesep=0.12, ranksep=1.6)
+    dot = start(rankdir="LR", dpi=dpi, nodesep=0.12, ranksep=1.4)
     links = _links(graph)
+    matrix = any("matrix" in how for how in links.values())
     targets = {target for _, target in links}
-    for department in nodes_of(graph, NodeKind.DEPARTMENT):
+    departments = nodes_of(graph, NodeKind.DEPARTMENT)
+    for department in departments:
         attributes = graph.nodes[department]
         mark = marks.get(department)
         owned = [graph.nodes[s]["label"] for s, _, k in graph.in_edges(department, data="kind")
@@ -65,12 +69,13 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     for node in shown:
         dot.node(node, label=tags("<B>", text(graph.nodes[node]["label"], width=16), "</B>"),
                  fillcolor=colours.get(node, "#eeeeee"), width=1.4)
-    dot.same_rank(shown)
+    dot.comment("departments in the plan's order, then the pillars in the law's order, top to bottom")
+    dot.same_rank(departments, ordered=True)
+    dot.same_rank(shown, ordered=True)
     for (department, target), how in links.items():
         if "matrix" in how:
-            dot.edge(department, target, arrowhead="none", color=INK,
-                     label=text("所管") if "owns" in how else None)
+            dot.edge(department, target, arrowhead="none", color=INK, penwidth=2.2 if "owns" in how else 1.0)
         else:
-            dot.edge(department, target, arrowhead="none", style="dashed", label=text("所管"), color="#5577aa",
-                     fontcolor="#5577aa")
-    return finish(dot, graph.graph, "庁内連携体制（担当課と柱）", [*NOTES, *marks.caption()])
+            dot.edge(department, target, arrowhead="none", color=OWNS, style="dashed" if matrix else "solid")
+    notes = MATRIX_NOTES if matrix else OWNERSHIP_NOTES
+    return finish(dot, graph.graph, "庁内連携体制（担当課と柱）", [*notes, *marks.caption()])

@@ -54,7 +54,7 @@ def _details(attributes: dict) -> list[Html]:
     if attributes.get("former_name"):
         found.append(detail(f"旧称: {attributes['former_name']}", width=40))
     for rename in attributes.get("renames") or []:
-        found.append(detail(f"{rename['years']} から「{rename['name']}」", width=40))
+        found.append(detail(f"{rename['years']}「{rename['name']}」に名称変更", width=40))
     marks = [*(attributes.get("functions") or []), *(attributes.get("activities") or [])]
     if marks:
         found.append(detail("・".join(marks), width=40))
@@ -108,12 +108,12 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     meetings = [n for n in nodes_of(graph, NodeKind.MEETING) if graph.nodes[n].get("part_of") is None]
     parts = {m: [s for s, _, k in graph.in_edges(m, data="kind") if k == EdgeKind.PART_OF.value] for m in meetings}
     owner = {part: meeting for meeting, found in parts.items() for part in found}
-    flows = [(s, t, a) for s, t, a in graph.edges(data=True) if a["kind"] in FLOW_EDGES]
-    in_flows = {owner.get(n, n) for s, t, _ in flows for n in (s, t)}
     ports: dict[str, tuple[str, str]] = {}
     for meeting in meetings:
         for node, port in _meeting(dot, graph, meeting, parts[meeting], marks).items():
             ports[node] = (owner.get(node, meeting), port)
+    flows = [(s, t, a) for s, t, a in graph.edges(data=True) if a["kind"] in FLOW_EDGES and s in ports and t in ports]
+    in_flows = {owner.get(n, n) for s, t, _ in flows for n in (s, t)}
     drawn_mutual: set[frozenset[str]] = set()
     for source, target, attributes in flows:
         (tail, tail_port), (head, head_port) = ports[source], ports[target]
