@@ -67,11 +67,21 @@ Converter = Callable[[Any, str, BuildContext], Any]
 Unconverter = Callable[[Any], Any]
 
 
-def key(ja: str, convert: Converter | None = None, *, default: Any = None, unconvert: Unconverter | None = None) -> Any:
-    """A model field stored under the Japanese key ``ja``; ``convert`` builds it from the document's value."""
+def key(
+    ja: str,
+    convert: Converter | None = None,
+    *,
+    default: Any = None,
+    unconvert: Unconverter | None = None,
+    keep_empty: bool = False,
+) -> Any:
+    """A model field stored under the Japanese key ``ja``; ``convert`` builds it from the document's value.
+
+    ``keep_empty`` writes an empty list back (for a required key such as 事業); other empty values are left out.
+    """
     return attrs.field(
         default=default,
-        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert},
+        metadata={"ja": ja, "convert": convert or plain, "unconvert": unconvert, "keep_empty": keep_empty},
         kw_only=True,
     )
 
@@ -208,7 +218,7 @@ def unbuild(obj: Any) -> Any:
             if not ja:
                 continue
             value = getattr(obj, field.name)
-            if value is None or value == ():
+            if value is None or (value == () and not field.metadata.get("keep_empty")):
                 continue
             unconvert = field.metadata.get("unconvert")
             out[ja] = unconvert(value) if unconvert else unbuild(value)

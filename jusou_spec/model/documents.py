@@ -69,7 +69,7 @@ class Plan:
     laws: tuple[str, ...] = key("関連法令", texts, default=())
     related_plans: tuple[RelatedPlan, ...] = key("関連計画", tuple_of(nested(RelatedPlan)), default=())
     initiatives: tuple[Initiative, ...] = key("取組", tuple_of(nested(Initiative)), default=())
-    programs: tuple[Program, ...] = key("事業", tuple_of(nested(Program)), default=())
+    programs: tuple[Program, ...] = key("事業", tuple_of(nested(Program)), default=(), keep_empty=True)
     meetings: tuple[Meeting, ...] = key("会議", tuple_of(nested(Meeting)), default=())
     flows: tuple[Flow, ...] = key("会議の流れ", tuple_of(nested(Flow)), default=())
     matrix: CooperationMatrix | None = key("庁内連携体制", nested(CooperationMatrix))

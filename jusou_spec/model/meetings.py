@@ -21,6 +21,7 @@ from jusou_spec.model._build import (
     prose,
     texts,
     tuple_of,
+    unbuild,
     year_range,
 )
 from jusou_spec.model.common import Provenance, source_field
@@ -126,7 +127,7 @@ class Meeting:
     consent: bool | NotStated | None = key(
         "本人同意",
         not_stated_or(_consent),
-        unconvert=lambda value: value if isinstance(value, NotStated) else ("あり" if value else "なし"),
+        unconvert=lambda value: unbuild(value) if isinstance(value, NotStated) else ("あり" if value else "なし"),
     )
     legal_basis: str | None = key("根拠法令")
     confidentiality: bool | None = key("守秘義務")
@@ -164,7 +165,7 @@ class MatrixColumn:
 class MatrixRow:
     department: str = key("課")
     duties: tuple[str, ...] = key("業務", texts, default=())
-    columns: tuple[str, ...] = key("連携", texts, default=())
+    columns: tuple[str, ...] = key("連携", texts, default=(), keep_empty=True)
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
 

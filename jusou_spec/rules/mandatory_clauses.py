@@ -79,6 +79,8 @@ def check(plan: Plan) -> Iterator[Finding]:
         full = [y for y in years if plan.mode_in(y) is Mode.FULL and _missing(plan, clause, y)]
         if full:
             yield CHECK.finding(_message(clause, full), "/事業", severity=severity)
+        if full:
+            continue  # the error already names the clause; a warning about the preparation years adds nothing
         preparing = [
             y
             for y in years

@@ -1,0 +1,56 @@
+"""The golden-file cases of the CLI, shared by the tests and by `scripts/regenerate` (which rewrites them)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from pathlib import Path
+
+import attrs
+
+from jusou_spec.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@attrs.frozen
+class Case:
+    name: str
+    argv: tuple[str, ...]
+
+
+GOLDEN_CASES = (
+    Case("check-findings-text-ja", ("check", "tests/fixtures/findings-plan.yaml")),
+    Case("check-findings-text-en", ("check", "--lang", "en", "tests/fixtures/findings-plan.yaml")),
+    Case("check-findings-json", ("check", "--format", "json", "tests/fixtures/findings-plan.yaml")),
+    Case("check-findings-github", ("check", "--format", "github", "--lang", "en", "tests/fixtures/findings-plan.yaml")),
+    Case("check-minimal-text", ("check", "tests/fixtures/minimal-plan.yaml")),
+    Case("rules-ja", ("rules",)),
+    Case("rules-en", ("rules", "--lang", "en")),
+)
+
+
+def run_case(case: Case) -> tuple[int, str]:
+    """Exit code and standard output of one case, run from the repository's top folder."""
+    out = io.StringIO()
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(out):
+            code = main(list(case.argv))
+    finally:
+        os.chdir(previous)
+    return code, out.getvalue()
+
+
+def regenerate() -> None:
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    for case in GOLDEN_CASES:
+        code, output = run_case(case)
+        (GOLDEN / f"{case.name}.txt").write_text(f"exit {code}\n{output}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    regenerate()
