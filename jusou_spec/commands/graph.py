@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _draw(plan: object, fmt: str, *, view: str | None, findings: object) -> bytes:
     from jusou_spec.graph import build_graph, node_link_json
-    from jusou_spec.render import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
+    from jusou_spec.diagrams import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
 
     graph = build_graph(plan)  # type: ignore[arg-type]
     if fmt == "json":

@@ -1,7 +1,7 @@
 """The plan graph: one typed networkx multigraph of a plan, and the questions asked of it.
 
 Building (:func:`build_graph`), querying (:mod:`jusou_spec.graph.queries`) and exporting (:func:`node_link`) are
-separate, pure functions; drawing is :mod:`jusou_spec.render`'s job. The checker never imports this package.
+separate, pure functions; drawing is :mod:`jusou_spec.diagrams`'s job. The checker never imports this package.
 """
 
 from __future__ import annotations

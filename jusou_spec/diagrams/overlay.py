@@ -13,7 +13,7 @@ import networkx as nx
 
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.graph.queries import node_at
-from jusou_spec.render.style import ERROR, WARNING, Mark
+from jusou_spec.diagrams.style import ERROR, WARNING, Mark
 
 __all__ = ["Overlay", "marks"]
 

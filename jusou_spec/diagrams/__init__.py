@@ -18,11 +18,11 @@ import networkx as nx
 
 from jusou_spec.findings import Finding
 from jusou_spec.model import Plan
-from jusou_spec.render import clauses, departments, flow, initiatives
-from jusou_spec.render.dot import Dot
-from jusou_spec.render.overlay import Overlay, marks
-from jusou_spec.render.run import FORMATS, GraphvizFailed, GraphvizMissing, japanese_font_missing, run_graphviz
-from jusou_spec.render.style import PNG_DPI
+from jusou_spec.diagrams import clauses, departments, flow, initiatives
+from jusou_spec.diagrams.dot import Dot
+from jusou_spec.diagrams.overlay import Overlay, marks
+from jusou_spec.diagrams.run import FORMATS, GraphvizFailed, GraphvizMissing, japanese_font_missing, run_graphviz
+from jusou_spec.diagrams.style import PNG_DPI
 
 __all__ = ["FORMATS", "GraphvizFailed", "GraphvizMissing", "VIEWS", "japanese_font_missing", "render", "to_dot"]
 

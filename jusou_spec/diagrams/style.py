@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 from jusou_spec.law import Pillar
-from jusou_spec.render.dot import Dot, Html, tags, text
+from jusou_spec.diagrams.dot import Dot, Html, tags, text
 
 __all__ = ["FONT", "Mark", "PILLAR_COLOURS", "PILLAR_TITLES", "detail", "finish", "start", "title_label"]
 

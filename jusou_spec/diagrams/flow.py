@@ -12,9 +12,9 @@ import networkx as nx
 
 from jusou_spec.graph.kinds import EdgeKind, NodeKind
 from jusou_spec.graph.queries import nodes_of
-from jusou_spec.render.dot import Dot, Html, tags, text
-from jusou_spec.render.overlay import Overlay
-from jusou_spec.render.style import DETAIL_SIZE, GREY, INK, detail, finish, start
+from jusou_spec.diagrams.dot import Dot, Html, tags, text
+from jusou_spec.diagrams.overlay import Overlay
+from jusou_spec.diagrams.style import DETAIL_SIZE, GREY, INK, detail, finish, start
 
 __all__ = ["draw"]
 
