@@ -132,11 +132,12 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     alone = [m for m in meetings if m not in in_flows]
     if alone:
         dot.comment("meetings outside every flow, in rows of three")
-        anchor = [m for m in meetings if m in in_flows][-1:]
+        anchor = [m for m in meetings if m in in_flows and not any(s == m for s, _, _ in flows)][:1]
         rows = [alone[i:i + ROW] for i in range(0, len(alone), ROW)]
         for row in rows:
-            dot.same_rank(row)
+            dot.same_rank(row, ordered=True)
+            middle = row[len(row) // 2]
             for above in anchor:
-                dot.edge(above, row[0], style="invis")
-            anchor = [row[0]]
+                dot.edge(above, middle, style="invis")
+            anchor = [middle]
     return finish(dot, graph.graph, "会議体の流れ", [*NOTES, *marks.caption()])
