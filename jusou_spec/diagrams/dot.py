@@ -2,8 +2,8 @@
 
 Plan text reaches a diagram in two places only, and each has one door:
 
-- **identifiers** (:func:`identifier`): percent-encoded, so that a quote, a backslash, a newline or a control
-  character in a plan's id can never end the quoted string or continue it;
+- **identifiers** (:func:`identifier`): percent-encoded, so that a quote, a backslash, a newline, an ampersand or
+  a control character in a plan's id can never end the quoted string, continue it, or break the SVG;
 - **labels** (:func:`text`): always HTML-like labels, with the text cleaned (control characters, lone
   surrogates and non-characters replaced, so that the SVG stays well-formed XML), backslashes doubled (Graphviz
   would read ``\\N`` as the node's name) and ``& < > "`` written as entities.
@@ -134,10 +134,11 @@ def _greedy(line: str, width: int) -> list[str]:
 
 
 def identifier(value: str) -> str:
-    """A node id as a quoted DOT identifier; ``%``, ``"``, ``\\``, controls and spacing are percent-encoded."""
+    """A node id as a quoted DOT identifier; ``%``, ``"``, ``\\``, ``&``, controls and line separators are
+    percent-encoded (Graphviz copies an id into the SVG's ``<title>`` and leaves ``&…;`` there as it is)."""
     encoded = []
     for char in value:
-        if char in '%"\\' or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in "\ufffe\uffff":
+        if char in '%"\\&' or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in "\ufffe\uffff":
             encoded.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")))
         else:
             encoded.append(char)
