@@ -37,7 +37,7 @@ def _short_id(ident: str) -> bool:
 
 def _heading(attributes: dict) -> Html:
     name = attributes["name"]
-    ident = attributes["id"]
+    ident = attributes["doc_id"]
     if _short_id(ident) and not name.startswith(ident):
         return tags("<B>", text(ident), "</B> ", text(name, width=26))
     return text(name, width=28)
@@ -80,8 +80,8 @@ def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], m
             part_attributes = graph.nodes[part]
             part_mark = marks.get(part)
             label = text(part_attributes["name"], width=16)
-            if _short_id(part_attributes["id"]) and not part_attributes["name"].startswith(part_attributes["id"]):
-                label = tags("<B>", text(part_attributes["id"]), "</B> ", label)
+            if _short_id(part_attributes["doc_id"]) and not part_attributes["name"].startswith(part_attributes["doc_id"]):
+                label = tags("<B>", text(part_attributes["doc_id"]), "</B> ", label)
             if part_mark:
                 label = tags(label, "<BR/>", part_mark.line())
             border = f' COLOR="{part_mark.colour}"' if part_mark else ""

@@ -42,7 +42,8 @@ __all__ = ["build_graph"]
 def build_graph(plan: Plan) -> nx.MultiDiGraph:
     """The plan as a typed multigraph: every node has ``kind`` and ``label``, every edge ``kind`` (its key).
 
-    Nodes that stand for a part of the document carry ``pointers``, the JSON pointers of that part, so that a
+    A node that stands for something with an id in the document carries it as ``doc_id``. Nodes that stand for a
+    part of the document carry ``pointers``, the JSON pointers of that part, so that a
     finding can be placed on the node it is about. Read :mod:`jusou_spec.graph.kinds` for the vocabulary.
 
     >>> import jusou_spec
@@ -121,7 +122,7 @@ class _Builder:
 
     def program(self, program: Program) -> None:
         ident = self.node(
-            program_id(program.id), NodeKind.PROGRAM, program.label, pointer=program.pointer, id=program.id,
+            program_id(program.id), NodeKind.PROGRAM, program.label, pointer=program.pointer, doc_id=program.id,
             name=program.name, variant=program.variant, clauses=[c.label for c in program.clauses],
             related_only=program.related_only, field=_text(program.field), years=_text(program.years),
             departments=[] if isinstance(program.departments, NotStated) else list(program.departments),
@@ -143,7 +144,7 @@ class _Builder:
         for indicator in program.indicators:
             target = self.node(
                 indicator_id(indicator.id), NodeKind.INDICATOR, indicator.name, pointer=indicator.pointer,
-                id=indicator.id, name=indicator.name, unit=_text(indicator.unit), program=program.id,
+                doc_id=indicator.id, name=indicator.name, unit=_text(indicator.unit), program=program.id,
             )
             self.edge(ident, target, EdgeKind.MEASURED_BY)
 
@@ -159,12 +160,12 @@ class _Builder:
         for initiative in self.plan.initiatives:
             ident = self.node(
                 initiative_id(initiative.id), NodeKind.INITIATIVE, initiative.name, pointer=initiative.pointer,
-                id=initiative.id, number=initiative.number, name=initiative.name, domains=list(initiative.domains),
+                doc_id=initiative.id, number=initiative.number, name=initiative.name, domains=list(initiative.domains),
             )
             self.edge(PLAN_ID, ident, EdgeKind.CONTAINS)
             for item in initiative.items:
                 child = self.node(
-                    item_id(item.id), NodeKind.ITEM, item.name, pointer=item.pointer, id=item.id, mark=item.mark,
+                    item_id(item.id), NodeKind.ITEM, item.name, pointer=item.pointer, doc_id=item.id, mark=item.mark,
                     name=item.name, initiative=initiative.id, repeats=item.repeats,
                     leads=[] if isinstance(item.leads, NotStated) else list(item.leads),
                 )
@@ -203,7 +204,7 @@ class _Builder:
     def meetings(self) -> None:
         for meeting in self.plan.meetings:
             ident = self.node(
-                meeting_id(meeting.id), NodeKind.MEETING, meeting.name, pointer=meeting.pointer, id=meeting.id,
+                meeting_id(meeting.id), NodeKind.MEETING, meeting.name, pointer=meeting.pointer, doc_id=meeting.id,
                 name=meeting.name, kinds=sorted(kind.value for kind in meeting.kinds), consent=_consent(meeting),
                 former_name=meeting.former_name,
                 renames=[{"years": _text(r.years), "name": r.name} for r in meeting.renames],
@@ -212,7 +213,7 @@ class _Builder:
             )
             self.edge(PLAN_ID, ident, EdgeKind.CONTAINS)
             for part in meeting.parts:
-                child = self.node(meeting_id(part.id), NodeKind.MEETING, part.name, pointer=part.pointer, id=part.id,
+                child = self.node(meeting_id(part.id), NodeKind.MEETING, part.name, pointer=part.pointer, doc_id=part.id,
                                   name=part.name, part_of=meeting.id)
                 self.edge(child, ident, EdgeKind.PART_OF)
         for resolved in self.references.flows:
@@ -232,7 +233,7 @@ class _Builder:
             if pillar is not None:
                 targets[column.id] = pillar_id(pillar)
             else:
-                targets[column.id] = self.node(column_id(column.id), NodeKind.COLUMN, column.name, id=column.id,
+                targets[column.id] = self.node(column_id(column.id), NodeKind.COLUMN, column.name, doc_id=column.id,
                                                name=column.name)
         for row in matrix.rows:
             department = self.department(row.department, pointer=row.pointer)

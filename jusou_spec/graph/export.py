@@ -30,7 +30,7 @@ def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
         "directed": True,
         "multigraph": True,
         "graph": dict(graph.graph),
-        "nodes": [{"id": node, **attributes} for node, attributes in graph.nodes(data=True)],
+        "nodes": [{**attributes, "id": node} for node, attributes in graph.nodes(data=True)],
         "edges": [
             {"source": source, "target": target, "key": key, **attributes}
             for source, target, key, attributes in graph.edges(keys=True, data=True)
