@@ -27,7 +27,7 @@ from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.graph import build_graph
-    from jusou_spec.render import render
+    from jusou_spec.diagrams import render
 
 __version__ = "0.1.0"
 
@@ -76,7 +76,9 @@ def __getattr__(name: str) -> Any:
 
         return build_graph
     if name == "render":
-        from jusou_spec.render import render
+        # The drawing code is the package jusou_spec.diagrams: a submodule named "render" would replace this
+        # function on the package as soon as it was imported.
+        from jusou_spec.diagrams import render
 
         return render
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

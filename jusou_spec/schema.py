@@ -114,7 +114,8 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
         )
         return (not type_mismatch, max(len(e.absolute_path) for e in errors))
 
-    fitting = [(fits(errs), index) for index, errs in alternatives.items() if fits(errs)[0]]
+    scored = [(fits(errs), index) for index, errs in alternatives.items()]
+    fitting = [(score, index) for score, index in scored if score[0]]
     if not fitting:
         yield error
         return

@@ -54,20 +54,20 @@ def _check(code: str, name: str, ja: str, en: str, severity: Severity = Severity
 
 
 SYNTAX = _check("SR001", "syntax", "YAML の書き方の誤り", "YAML syntax error")
-TAB_INDENT = _check("SR002", "tab_indent", "字下げにタブ文字", "Tab used for indentation")
-DUPLICATE_KEY = _check("SR003", "duplicate_key", "キーの重複", "Duplicate mapping key")
+TAB_INDENT = _check("SR002", "tab-indent", "字下げにタブ文字", "Tab used for indentation")
+DUPLICATE_KEY = _check("SR003", "duplicate-key", "キーの重複", "Duplicate mapping key")
 EMPTY = _check("SR004", "empty", "空の文書", "Empty document")
-NOT_MAPPING = _check("SR005", "not_mapping", "最上位が「キー: 値」の並びでない", "Top level is not a mapping")
-MARKER_MISSING = _check("SR006", "marker_missing", "先頭の jusou マーカーがない", "The jusou marker is missing")
+NOT_MAPPING = _check("SR005", "not-mapping", "最上位が「キー: 値」の並びでない", "Top level is not a mapping")
+MARKER_MISSING = _check("SR006", "marker-missing", "先頭の jusou マーカーがない", "The jusou marker is missing")
 MARKER_UNSUPPORTED = _check(
-    "SR007", "marker_unsupported", "未対応の文書の種類・版", "Unknown document kind or unsupported version"
+    "SR007", "marker-unsupported", "未対応の文書の種類・版", "Unknown document kind or unsupported version"
 )
 LIMIT = _check("SR008", "limit", "大きさ・深さの上限超過", "A limit is exceeded")
-NOT_TEXT = _check("SR009", "not_text", "テキストでない内容", "Not text")
-NOT_UTF8 = _check("SR010", "not_utf8", "UTF-8 以外の文字コード", "Not UTF-8", Severity.WARNING)
+NOT_TEXT = _check("SR009", "not-text", "テキストでない内容", "Not text")
+NOT_UTF8 = _check("SR010", "not-utf8", "UTF-8 以外の文字コード", "Not UTF-8", Severity.WARNING)
 TAG = _check("SR011", "tag", "タグの使用", "Tag used")
-MULTIPLE_DOCUMENTS = _check("SR012", "multiple_documents", "複数の YAML 文書", "More than one YAML document")
-COMPLEX_KEY = _check("SR013", "complex_key", "文字列でないキー", "Key is not a plain scalar")
+MULTIPLE_DOCUMENTS = _check("SR012", "multiple-documents", "複数の YAML 文書", "More than one YAML document")
+COMPLEX_KEY = _check("SR013", "complex-key", "文字列でないキー", "Key is not a plain scalar")
 
 CHECKS: tuple[Check, ...] = (
     SYNTAX,

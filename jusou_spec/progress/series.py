@@ -159,9 +159,14 @@ class IndicatorProgress:
 
 
 def default_as_of(reports: Iterable[Report]) -> FiscalYear | None:
-    """The year a set of reports brings the series up to: the last year any of them covers."""
-    ends = [report.years.end or report.years.start for report in reports if report.years is not None]
-    return max(ends) if ends else None
+    """The year a set of reports brings the series up to: the last year any of them covers or gives an actual for
+    (a figure for a year is reported only once that year has ended, or is being reported on)."""
+    found = []
+    for report in reports:
+        if report.years is not None:
+            found.append(report.years.end or report.years.start)
+        found.extend(actual.year for actual in report.actuals if actual.year is not None)
+    return max(found) if found else None
 
 
 def indicators(
@@ -173,7 +178,8 @@ def indicators(
     """Every indicator of ``plan`` and of ``reports``, with targets, actuals, rates and statuses by year.
 
     ``reports`` are status reports of the plan (or, with no plan, reports that define their own indicators).
-    ``as_of`` is the last fiscal year taken as ended; by default the last year the reports cover. A year up to
+    ``as_of`` is the last fiscal year taken as ended; by default the last year the reports cover (or give a
+    figure for). A year up to
     ``as_of`` with a target and no actual is :attr:`Status.MISSING`; with no reports and no ``as_of``, no year is
     taken as ended. Where two reports give a figure for the same year, the one covering the later years wins.
     """
