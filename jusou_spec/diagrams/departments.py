@@ -78,4 +78,6 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
         else:
             dot.edge(department, target, arrowhead="none", color=OWNS, style="dashed" if matrix else "solid")
     notes = MATRIX_NOTES if matrix else OWNERSHIP_NOTES
+    if not departments:
+        notes = ["この計画には所管課と庁内連携体制の記載がありません"]
     return finish(dot, graph.graph, "庁内連携体制（担当課と柱）", [*notes, *marks.caption()])

@@ -140,4 +140,5 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
             for above in anchor:
                 dot.edge(above, middle, style="invis")
             anchor = [middle]
-    return finish(dot, graph.graph, "会議体の流れ", [*NOTES, *marks.caption()])
+    notes = NOTES if nodes_of(graph, NodeKind.MEETING) else ["この計画には会議体の記載がありません"]
+    return finish(dot, graph.graph, "会議体の流れ", [*notes, *marks.caption()])

@@ -108,4 +108,5 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
                 other, other_port = ports[target]
                 dot.edge(initiative, other, source_port=f"{port}:w", target_port=f"{other_port}:w", style="dashed",
                          label=text("再掲"), constraint=False, color=INK)
-    return finish(dot, graph.graph, "取組と関連計画の施策・アクション", [*NOTES, *marks.caption()])
+    notes = NOTES if nodes_of(graph, NodeKind.INITIATIVE) else ["この計画には取組の記載がありません"]
+    return finish(dot, graph.graph, "取組と関連計画の施策・アクション", [*notes, *marks.caption()])

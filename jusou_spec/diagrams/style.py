@@ -92,7 +92,7 @@ def finish(dot: Dot, graph_attributes: dict, view_title: str, notes: list[str]) 
     """Add the title block (the municipality, the view, and notes such as a legend) and return the diagram."""
     municipality = graph_attributes.get("municipality") or ""
     plan = graph_attributes.get("title") or ""
-    period = graph_attributes.get("period")
+    period = graph_attributes.get("period_label")
     source = f"{plan}（{period}）" if period else plan
     dot.defaults("graph", label=title_label(f"{municipality}　{view_title}", [f"出典: {source}", *notes]))
     return dot

@@ -67,6 +67,7 @@ class _Builder:
             title=plan.title,
             municipality=plan.municipality.name,
             period=_text(plan.period),
+            period_label="計画期間 未記載" if isinstance(plan.period, NotStated) else _text(plan.period),
         )
         self.department_keys = {department_key(name) for name in self.references.departments}
 
