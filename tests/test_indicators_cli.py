@@ -56,7 +56,8 @@ def test_not_stated_actuals_are_null_with_their_reason_in_json(capsys, in_root):
     """The unnamed city's R3 participation figure is null with the seed's reason, never 0."""
     _, out, _ = _run(["indicators", "--format", "json", "examples/actuals-r3-r5.yaml"], capsys)
     [group] = json.loads(out)["groups"]
-    assert group["municipality"] == "（自治体名の記載なし）" and group["plan"] is None
+    assert group["municipality"] is None and group["plan"] is None
+    assert group["municipality_not_stated"].startswith("資料に市区町村名の記載がない")
     series = next(s for s in group["indicators"] if s["id"] == "参加支援件数")
     r3 = series["years"][0]
     assert (r3["year"], r3["actual"], r3["status"]) == ("R3", None, "not_stated")
@@ -99,6 +100,13 @@ def test_a_bad_as_of_is_a_one_line_usage_error(capsys, in_root, value):
     """--as-of that is not one fiscal year: exit 2, one line on stderr saying what a year looks like."""
     code, out, err = _run(["indicators", "--as-of", value, "examples"], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1 and "--as-of" in err
+
+
+def test_a_folder_without_documents_says_so(capsys, tmp_path):
+    """A folder with no plan or report: one line saying so, exit 0, and an empty JSON list of groups."""
+    assert _run(["indicators", str(tmp_path)], capsys)[:2] == (0, "計画・報告書がありません\n")
+    code, out, _ = _run(["indicators", "--format", "json", str(tmp_path)], capsys)
+    assert json.loads(out) == {"groups": [], "findings": []}
 
 
 def test_a_missing_path_is_a_one_line_usage_error(capsys, tmp_path):

@@ -202,6 +202,8 @@ def _group_heading(result: Result, lang: str) -> Iterator[str]:
 
 def as_text(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
     lines: list[str] = []
+    if not results:
+        lines.append("計画・報告書がありません" if _ja(lang) else "no plan or report")
     for result in results:
         if lines:
             lines.append("")
@@ -303,11 +305,18 @@ def _series_json(series: IndicatorProgress, lang: str) -> dict[str, Any]:
     }
 
 
+def _municipality_json(group: Group) -> dict[str, Any]:
+    name = (group.plan if group.plan is not None else group.reports[0]).municipality.name
+    if isinstance(name, NotStated):
+        return {"municipality": None, "municipality_not_stated": name.reason}
+    return {"municipality": name, "municipality_not_stated": None}
+
+
 def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
     document = {
         "groups": [
             {
-                "municipality": _municipality(result.group, lang),
+                **_municipality_json(result.group),
                 "plan": result.group.plan.name if result.group.plan is not None else None,
                 "reports": [report.name for report in result.group.reports],
                 "as_of": str(result.as_of) if result.as_of else None,
