@@ -29,7 +29,7 @@ __all__ = ["Group", "Collected", "collect", "indicator_rules"]
 
 @attrs.frozen
 class Group:
-    """A plan (or None) and the reports of it, oldest first as given."""
+    """A plan (or None) and its reports, in the order they were given."""
 
     plan: Plan | None
     reports: tuple[Report, ...]
