@@ -11,7 +11,9 @@ The public API::
     >>> [f.code for f in jusou_spec.check("tests/fixtures/minimal-plan.yaml")]
     []
 
-``load`` and ``check`` import neither networkx nor graphviz; ``build_graph`` and ``render`` load them on first use.
+``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
+(see docs/indicators.md). ``load``, ``check`` and ``indicators`` import neither networkx nor graphviz;
+``build_graph`` and ``render`` load them on first use.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
+from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.graph import build_graph
-    from jusou_spec.render import render
+    from jusou_spec.diagrams import render
 
 __version__ = "0.1.0"
 
-__all__ = ["DocumentError", "Finding", "Plan", "Report", "Severity", "__version__", "build_graph", "check", "load", "render"]
+__all__ = ["DocumentError", "Finding", "Plan", "Report", "Severity", "__version__", "build_graph", "check", "indicators", "load", "render"]
 
 
 class DocumentError(ValueError):
@@ -73,7 +76,9 @@ def __getattr__(name: str) -> Any:
 
         return build_graph
     if name == "render":
-        from jusou_spec.render import render
+        # The drawing code is the package jusou_spec.diagrams: a submodule named "render" would replace this
+        # function on the package as soon as it was imported.
+        from jusou_spec.diagrams import render
 
         return render
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

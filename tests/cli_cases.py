@@ -35,6 +35,12 @@ GOLDEN_CASES = (
     Case("check-severities-junit", ("check", "--format", "junit", "tests/fixtures/severities/plan.yaml")),
     Case("rules-ja", ("rules",)),
     Case("rules-en", ("rules", "--lang", "en")),
+    Case("indicators-bundled-text-ja", ("indicators", "plans", "reports", "examples")),
+    Case("indicators-bundled-text-en", ("indicators", "--lang", "en", "plans", "reports", "examples")),
+    Case("indicators-bundled-json", ("indicators", "--format", "json", "plans", "reports", "examples")),
+    Case("indicators-fixture-text-ja", ("indicators", "tests/fixtures/indicators")),
+    Case("indicators-fixture-as-of-r7-en", ("indicators", "--lang", "en", "--as-of", "R7", "tests/fixtures/indicators")),
+    Case("indicators-fixture-csv", ("indicators", "--format", "csv", "tests/fixtures/indicators")),
 )
 
 

@@ -202,3 +202,22 @@ def test_strict_in_the_configuration_makes_warnings_fail(tmp_path, capsys, monke
     (tmp_path / "jusou.toml").write_text("[check]\nstrict = true\n", encoding="utf-8")
     assert main(["check", str(path)]) == 1
     capsys.readouterr()
+
+
+def test_jusou_indicators_takes_as_of_from_the_configuration(tmp_path, capsys, monkeypatch):
+    """[indicators] as-of is the default of `jusou indicators --as-of`; the command line still wins."""
+    import json
+    import shutil
+
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(ROOT / "tests/fixtures/indicators", tmp_path / "indicators")
+    monkeypatch.chdir(tmp_path)
+
+    def as_of(*argv: str) -> str:
+        main(["indicators", "--format", "json", *argv, "indicators"])
+        return json.loads(capsys.readouterr().out)["groups"][0]["as_of"]
+
+    assert as_of() == "R6"  # the reports' last year
+    (tmp_path / "jusou.toml").write_text('[indicators]\nas-of = "令和7年度"\n', encoding="utf-8")
+    assert as_of() == "R7"
+    assert as_of("--as-of", "R5") == "R5"

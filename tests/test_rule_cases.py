@@ -67,11 +67,13 @@ def test_rule_finds_exactly_what_its_case_expects(code, case):
 
 
 def test_every_rule_has_a_case_file_with_failing_and_passing_cases():
-    """Each registered rule has tests/rule_cases/CODE.yaml with at least one failing and one passing case."""
+    """Each rule has tests/rule_cases/CODE.yaml with at least one failing and one passing case (the indicators
+    group, rules about the figures of status reports, has its cases in test_indicator_rules.py)."""
     by_rule: dict[str, list[dict]] = {}
     for code, case in CASES:
         by_rule.setdefault(code, []).append(case)
-    assert sorted(by_rule) == sorted(RULE_BY_CODE)
+    assert set(by_rule) <= set(RULE_BY_CODE)
+    assert set(by_rule) >= {code for code, rule in RULE_BY_CODE.items() if rule.group != "indicators"}
     for code, cases in by_rule.items():
         assert any(case["expect"] for case in cases), code
         assert any(not case["expect"] for case in cases), code

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from jusou_spec.commands import check, rules, schema
+from jusou_spec.commands import check, graph, indicators, rules, schema
 
 __all__ = ["COMMANDS"]
 
-COMMANDS = (check, schema, rules)
+COMMANDS = (check, schema, rules, graph, indicators)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""

@@ -68,7 +68,8 @@ class DocumentSource:
 
 @attrs.frozen
 class Municipality:
-    name: str = key("名称")
+    name: str | NotStated = key("名称", not_stated_or(plain))
+    """The municipality's name; NotStated where the source does not name it (the unnamed city's actuals)."""
     prefecture: str | NotStated = key("都道府県", not_stated_or(plain))
 
 
@@ -106,6 +107,8 @@ class Target:
     value: int | float = key("値", number)
     upper: int | float | None = key("上限", number)
     comparison: Comparison | None = key("比較", enum_of(Comparison))
+    unit: str | None = key("単位")
+    """Only when the target is written in another unit than its indicator's (checked against the actuals)."""
     original: str | None = key("原文")
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()

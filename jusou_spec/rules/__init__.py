@@ -37,6 +37,18 @@ from jusou_spec.rules import (
     unchecked_numbers,
     unresolved_reference,
 )
+from jusou_spec.rules import (  # indicators: targets, actuals, breakdowns, marks
+    actual_year,
+    breakdown_sum,
+    indicator_duplicate,
+    indicator_unknown,
+    mark_rule,
+    missing_actual,
+    percentage_range,
+    planned_value,
+    target_baseline,
+    unit_mismatch,
+)
 from jusou_spec.rules._rule import Rule
 
 __all__ = ["RULES", "Rule", "rule_by_code"]
@@ -73,6 +85,16 @@ RULES: tuple[Rule, ...] = tuple(
         postal_address,
         duplicate_id,
         duplicate_program,
+        indicator_unknown,
+        indicator_duplicate,
+        breakdown_sum,
+        mark_rule,
+        actual_year,
+        missing_actual,
+        target_baseline,
+        unit_mismatch,
+        percentage_range,
+        planned_value,
     )
 )
 

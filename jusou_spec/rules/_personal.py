@@ -26,7 +26,13 @@ __all__ = ["addresses", "individual_numbers", "mask", "phones", "strings"]
 
 
 def strings(data: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """(pointer, text) for every string value in a document's data, in document order."""
+    """(pointer, text) for every string value in a document's data, in document order.
+
+    The engine passes the data as read, so that pointers are exact; a model (a plan or report in memory, as a
+    caller of the rule may pass) is read through its document form.
+    """
+    if hasattr(data, "to_document"):
+        data = data.to_document()
     if isinstance(data, str):
         yield pointer, data
     elif isinstance(data, Mapping):

@@ -4,8 +4,9 @@ A rule module says *what* is wrong and *where in the document* (JSON pointers); 
 column, applies suppressions and severity overrides, and never lets a rule's exception reach the user.
 
 A module may set ``DOCUMENT`` (which kind of document it reads: "plan", the default, "report" or "any") and
-``READS`` ("model", the default: ``check(plan)`` or ``check(report, plan)``; or "data": ``check(data)`` with the
-document's plain data, for rules about the text as written, whose pointers must be exact).
+``READS`` ("model", the default: ``check(plan)`` or ``check(report, plan)``; or "data": the engine passes the
+document's plain data as read, for rules about the text as written, whose pointers must be exact). A "data" rule
+also accepts a model in its place, called like the others (``rule(report, plan)``), and reads its document form.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Rule:
     document: str
     """The kind of document the rule reads: "plan" (``check(plan)``) or "report" (``check(report, plan)``)."""
     reads: str = "model"
-    """"model" (the frozen model) or "data" (the document's plain data, exactly as written)."""
+    """"model" (the frozen model) or "data" (the document's plain data, exactly as written, from the engine)."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:

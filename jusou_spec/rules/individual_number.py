@@ -44,8 +44,8 @@ CHECK = Check(
 )
 
 
-def check(data: Mapping[str, Any]) -> Iterator[Finding]:
-    for pointer, text in strings(data):
+def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
+    for pointer, text in strings(document):
         for number in individual_numbers(text):
             yield CHECK.finding(
                 Message(

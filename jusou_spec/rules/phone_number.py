@@ -45,8 +45,8 @@ CHECK = Check(
 )
 
 
-def check(data: Mapping[str, Any]) -> Iterator[Finding]:
-    for pointer, text in strings(data):
+def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
+    for pointer, text in strings(document):
         for number in phones(text):
             yield CHECK.finding(
                 Message(

@@ -38,8 +38,8 @@ from jusou_spec.law import CLAUSES, Pillar
 from jusou_spec.model import Plan, Program
 
 CHECK = Check(
-    "IN001",
-    "indicators.pillar-targets",
+    "TG001",
+    "targets.per-pillar",
     Severity.WARNING,
     Message(ja="数値目標のない柱", en="A pillar with no numeric target"),
 )

@@ -1,0 +1,113 @@
+"""``jusou graph PLAN --view VIEW -o FILE``: draw one view of a plan, or export its graph as JSON.
+
+The format is taken from the output file's extension (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.json``) unless
+``--format`` says otherwise; without ``-o`` the text formats (dot, svg, json) go to standard output. Files are
+written atomically. A plan that cannot be modelled (bad YAML, schema errors) is reported as ``jusou check`` would
+and exits 1; a plan with rule findings is drawn (the diagram shows its gaps), and ``--findings`` marks the nodes
+those findings are about. A missing Graphviz is a one-line error saying how to install it (exit 2); ``.dot`` and
+``.json`` need no Graphviz.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from jusou_spec.atomic import write_bytes_atomically
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.findings import Message, Severity
+
+NAME = "graph"
+HELP = "draw a plan's diagrams (関係図) or export its graph"
+
+VIEW_NAMES = ("flow", "clauses", "initiatives", "departments")
+FORMAT_NAMES = ("dot", "svg", "png", "pdf", "json")
+TEXT_FORMATS = ("dot", "svg", "json")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", metavar="PLAN", help="the plan's YAML file")
+    parser.add_argument("--view", choices=VIEW_NAMES,
+                        help="flow (会議体の流れ), clauses (事業と号), initiatives (取組と施策), departments (庁内連携)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE; its extension gives the format")
+    parser.add_argument("--format", choices=FORMAT_NAMES, help="dot, svg, png, pdf, or json (the graph, node-link)")
+    parser.add_argument("--findings", action="store_true", help="mark the nodes that carry errors or warnings")
+
+
+def _format(args: argparse.Namespace) -> str:
+    from_extension = Path(args.output).suffix.lower().lstrip(".") if args.output else None
+    if args.format and from_extension and from_extension != args.format:
+        raise UsageError(Message(
+            ja=f"--format {args.format} と出力ファイルの拡張子 .{from_extension} が一致しません",
+            en=f"--format {args.format} does not match the output file's extension .{from_extension}",
+        ))
+    chosen = args.format or from_extension
+    if chosen is None:
+        raise UsageError(Message(
+            ja="-o で出力ファイル（.svg .png .pdf .dot .json）を指定するか、--format を指定してください",
+            en="give an output file with -o (.svg .png .pdf .dot .json) or a --format",
+        ))
+    if chosen not in FORMAT_NAMES:
+        raise UsageError(Message(
+            ja=f"拡張子 .{chosen} の形式は描けません（.svg .png .pdf .dot .json のいずれかにしてください）",
+            en=f"cannot write .{chosen}: use .svg, .png, .pdf, .dot or .json",
+        ))
+    if chosen not in TEXT_FORMATS and not args.output:
+        raise UsageError(Message(ja=f"{chosen} は -o でファイルに書き出してください",
+                                 en=f"{chosen} output needs a file: give -o FILE"))
+    if chosen != "json" and args.view is None:
+        raise UsageError(Message(
+            ja="--view で図の種類（flow, clauses, initiatives, departments）を指定してください",
+            en="choose a diagram with --view (flow, clauses, initiatives, departments)",
+        ))
+    return chosen
+
+
+def run(args: argparse.Namespace) -> int:
+    from jusou_spec.checker import check_document
+    from jusou_spec.model import Plan
+    from jusou_spec.reporters import Summary, render as report
+    from jusou_spec.source import SourceUnreadable
+
+    fmt = _format(args)
+    if not os.path.isfile(args.plan):
+        raise UsageError(Message(ja=f"{args.plan}: ファイルがありません", en=f"{args.plan}: no such file"))
+    try:
+        checked = check_document(args.plan)
+    except SourceUnreadable as error:
+        raise UsageError(error.message) from error
+    lang = language(args)
+    if checked.kind == "report":
+        raise UsageError(Message(ja=f"{args.plan}: 報告書（report/1）は図にできません。計画（plan/1）を指定してください",
+                                 en=f"{args.plan}: is a report (report/1); graph draws plans (plan/1)"))
+    if not isinstance(checked.document, Plan):
+        errors = [f for f in checked.findings if f.severity is Severity.ERROR] or list(checked.findings)
+        sys.stderr.write(report("text", errors, Summary(files=1, skipped=0), lang=lang))
+        return EXIT_FINDINGS
+    data = _draw(checked.document, fmt, view=args.view, findings=checked.findings if args.findings else ())
+    if args.output:
+        write_bytes_atomically(args.output, data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return EXIT_OK
+
+
+def _draw(plan: object, fmt: str, *, view: str | None, findings: object) -> bytes:
+    from jusou_spec.graph import build_graph, node_link_json
+    from jusou_spec.diagrams import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
+
+    graph = build_graph(plan)  # type: ignore[arg-type]
+    if fmt == "json":
+        return node_link_json(graph).encode("utf-8")
+    if fmt != "dot" and japanese_font_missing():
+        sys.stderr.write("jusou: " + Message(
+            ja="日本語フォントが見つかりません。図の文字が表示されないおそれがあります"
+            "（sudo apt-get install fonts-ipaexfont-gothic）",
+            en="no Japanese font found: the diagram's text may not show (sudo apt-get install fonts-ipaexfont-gothic)",
+        ).text(language()) + "\n")
+    try:
+        return render(graph, view, format=fmt, findings=findings)  # type: ignore[arg-type]
+    except (GraphvizMissing, GraphvizFailed) as error:
+        raise UsageError(error.message) from error

@@ -1,0 +1,79 @@
+"""``jusou indicators PATH…``: every indicator with its target, actual, rate and status per fiscal year.
+
+Plans and reports are read as ``jusou check`` reads them; a report joins the plan it names. ``--as-of`` is the last
+fiscal year taken as ended (by default ``as-of`` of ``[indicators]`` in the ``jusou.toml`` above the first path, else
+the last year the reports cover); ``--chart DIR`` also draws one SVG chart
+per indicator. The findings of the indicator rules (a breakdown that does not add up, a year with no actual …)
+follow the table; the exit code is 1 when one of them is an error, as for ``jusou check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.config import ConfigUnreadable, find_config, load_config
+from jusou_spec.findings import Message, Severity
+from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
+from jusou_spec.progress.collect import collect
+from jusou_spec.progress.formats import FORMATS, Result
+from jusou_spec.progress.series import default_as_of, indicators
+from jusou_spec.source import SourceUnreadable
+
+NAME = "indicators"
+HELP = "show targets, actuals, achievement rates and statuses per fiscal year (and draw charts)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="plans and reports (files or folders)")
+    parser.add_argument("--as-of", metavar="YEAR", help="the last fiscal year taken as ended, e.g. R6 (default: the reports' last year)")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default text)")
+    parser.add_argument("--chart", metavar="DIR", help="also write one SVG chart per indicator into DIR")
+
+
+def _as_of(text: str | None) -> FiscalYear | None:
+    if text is None:
+        return None
+    try:
+        return parse_year(text)
+    except FiscalYearError as error:
+        raise UsageError(Message(ja=f"--as-of: {error.reason_ja}", en=f"--as-of: {error.reason_en}")) from error
+
+
+def _configured_as_of(path: str) -> FiscalYear | None:
+    """``[indicators] as-of`` of the jusou.toml above ``path`` (its problems are ``jusou check``'s to report)."""
+    found = find_config(path)
+    if found is None:
+        return None
+    try:
+        config, _ = load_config(found)
+    except ConfigUnreadable as error:
+        raise UsageError(error.message) from error
+    return config.indicators.as_of
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = language(args)
+    for given in args.paths:
+        if not os.path.exists(given):
+            raise UsageError(Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder"))
+    as_of = _as_of(args.as_of) if args.as_of is not None else _configured_as_of(args.paths[0])
+    try:
+        collected = collect(args.paths, as_of=as_of)
+    except SourceUnreadable as error:
+        raise UsageError(error.message) from error
+    results = [
+        Result(group, as_of or default_as_of(group.reports), indicators(group.plan, reports=group.reports, as_of=as_of))
+        for group in collected.groups
+    ]
+    if args.chart:
+        from jusou_spec.progress.chart import write_charts
+
+        write_charts(results, args.chart, lang=lang)
+    sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
+    if args.format == "csv":
+        for finding in collected.findings:
+            sys.stderr.write(f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value} {finding.code} {finding.text(lang)}\n")
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in collected.findings) else EXIT_OK

@@ -1,0 +1,106 @@
+"""A percentage lies between 0 and 100.
+
+An indicator counted in % (a registration rate, a participation rate) cannot be below 0 or above 100: a value
+of 820 is 82 with a slipped digit, or a count put in the wrong indicator. Its targets, baseline, actuals and the
+parts of its breakdowns are checked. (Achievement rates above 100% are normal; they are not figures of the
+document, and are not checked here.)
+
+Fails (a registration rate of 820%)::
+
+    事業:
+      - id: 地域づくり
+        名称: 生活困窮者支援等のための地域づくり事業
+        号: 第3号
+        所管課: [地域福祉課]
+        成果目標:
+          - id: 登録割合
+            名称: 民生委員の結ネット登録割合
+            単位: "%"
+            目標: [{年度: R8, 値: 820, 比較: 以上}]
+
+Passes::
+
+    事業:
+      - id: 地域づくり
+        名称: 生活困窮者支援等のための地域づくり事業
+        号: 第3号
+        所管課: [地域福祉課]
+        成果目標:
+          - id: 登録割合
+            名称: 民生委員の結ネット登録割合
+            単位: "%"
+            目標: [{年度: R8, 値: 90, 比較: 以上}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.model import Breakdown, Indicator, NotStated, Plan, Report
+from jusou_spec.progress.text import figure
+from jusou_spec.progress.units import is_percent
+from jusou_spec.resolve_report import resolve_report
+
+DOCUMENT = "any"
+
+CHECK = Check(
+    "IN009",
+    "indicators.percentage-range",
+    Severity.ERROR,
+    Message(ja="0〜100 の範囲にない百分率", en="A percentage outside 0–100"),
+)
+
+Number = int | float
+
+
+def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding]:
+    if isinstance(document, Plan):
+        for _, indicator in document.all_indicators():
+            yield from _definition(indicator)
+        return
+    for indicator in document.indicators:
+        yield from _definition(indicator)
+    indicators = resolve_report(document, plan).indicators
+    for actual in document.actuals:
+        entry = indicators.get(actual.indicator)
+        unit = actual.unit if actual.unit is not None else (entry.indicator.unit if entry else None)
+        if not is_percent(unit):
+            continue
+        name = entry.indicator.name if entry else actual.indicator
+        yield from _value(name, actual.value, f"{actual.pointer}/値")
+        yield from _value(name, actual.planned, f"{actual.pointer}/計画値")
+        yield from _breakdowns(name, actual.breakdowns)
+
+
+def _definition(indicator: Indicator) -> Iterator[Finding]:
+    if indicator.baseline is not None and is_percent(indicator.unit):
+        yield from _value(indicator.name, indicator.baseline.value, f"{indicator.pointer}/基準値/値")
+    if isinstance(indicator.targets, NotStated):
+        return
+    for target in indicator.targets:
+        if not is_percent(target.unit if target.unit is not None else indicator.unit):
+            continue
+        yield from _value(indicator.name, target.value, f"{target.pointer}/値")
+        yield from _value(indicator.name, target.upper, f"{target.pointer}/上限")
+
+
+def _breakdowns(name: str, breakdowns: Sequence[Breakdown]) -> Iterator[Finding]:
+    for breakdown in breakdowns:
+        yield from _value(name, breakdown.total, f"{breakdown.pointer}/合計")
+        for index, item in enumerate(breakdown.items):
+            yield from _value(f"{name}（{item.name}）", item.value, f"{breakdown.pointer}/項目/{index}/値")
+            yield from _breakdowns(name, item.breakdowns)
+
+
+def _value(name: str, value: Number | NotStated | None, pointer: str) -> Iterator[Finding]:
+    if value is None or isinstance(value, NotStated) or 0 <= value <= 100:
+        return
+    yield CHECK.finding(
+        Message(
+            ja=f"「{name}」は百分率（%）ですが、値 {figure(value)} が 0〜100 の範囲にありません。桁や単位を確かめてください",
+            en=f"'{name}' is a percentage, but the value {figure(value)} is not between 0 and 100; check the digits "
+            "and the unit",
+        ),
+        pointer,
+    )

@@ -1,0 +1,78 @@
+"""Hypothesis strategies for schema-valid status reports (``jusou: report/1``) with actuals and breakdowns.
+
+Actuals name the plan's indicators, the report's own, or nothing at all; values may be not stated; breakdowns nest
+and their totals may or may not add up; marks may come with or without a declared marking rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from .strategies import ids, indicators, not_stated, numbers, words, year_ranges, years
+
+_MARKS = ["〇", "△", "×"]
+
+
+def _values() -> st.SearchStrategy[Any]:
+    return st.one_of(numbers, not_stated)
+
+
+@st.composite
+def breakdowns(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+    names = draw(st.lists(words, min_size=1, max_size=4, unique=True))
+    items = []
+    for name in names:
+        item: dict[str, Any] = {"名称": name, "値": draw(_values())}
+        if depth < 1 and draw(st.integers(min_value=0, max_value=3)) == 0:
+            item["内訳"] = [draw(breakdowns(depth + 1))]
+        items.append(item)
+    out: dict[str, Any] = {"名称": draw(words), "項目": items}
+    if draw(st.booleans()):
+        out["合計"] = draw(_values())
+    return out
+
+
+@st.composite
+def actuals(draw: st.DrawFn, indicator_ids: list[str]) -> dict[str, Any]:
+    target = st.sampled_from(indicator_ids) if indicator_ids else ids
+    out: dict[str, Any] = {
+        "指標": draw(st.one_of(target, ids)),
+        "年度": draw(years),
+        "値": draw(_values()),
+    }
+    if draw(st.booleans()):
+        out["単位"] = draw(st.one_of(st.sampled_from(["件", "人", "%", "％", "か所"]), not_stated))
+    if draw(st.booleans()):
+        out["計画値"] = draw(numbers)
+    if draw(st.booleans()):
+        out["評価"] = draw(st.one_of(st.sampled_from(_MARKS + ["◎"]), not_stated))
+    if draw(st.booleans()):
+        out["内訳"] = draw(st.lists(breakdowns(), min_size=1, max_size=2))
+    return out
+
+
+@st.composite
+def reports(draw: st.DrawFn, plan_indicator_ids: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A schema-valid report; with ``plan_indicator_ids`` it links to ``plan.yaml`` and refers to them."""
+    own = draw(st.lists(ids, max_size=3, unique=True))
+    doc: dict[str, Any] = {
+        "jusou": "report/1",
+        "自治体": {"名称": draw(st.one_of(words, not_stated)), "都道府県": draw(st.one_of(words, not_stated))},
+        "報告名": draw(words),
+        "年度": draw(year_ranges()),
+        "計画": {"ファイル": "plan.yaml"} if plan_indicator_ids else draw(not_stated),
+    }
+    if draw(st.booleans()):
+        doc["評価基準"] = {
+            "記号": [
+                {"記号": "〇", "意味": "達成", "達成率以上": 100},
+                {"記号": "△", "意味": "一部", "達成率以上": 50, "達成率未満": 100},
+                {"記号": "×", "意味": "未達成", "達成率未満": 50},
+            ]
+        }
+    if own:
+        doc["指標"] = [draw(indicators(ident)) for ident in own]
+    doc["実績"] = draw(st.lists(actuals([*plan_indicator_ids, *own]), max_size=6))
+    return doc
