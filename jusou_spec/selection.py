@@ -16,7 +16,7 @@ from jusou_spec.findings import Message, Severity
 from jusou_spec.rules import RULES, Rule
 from jusou_spec.rules._rule import code_group
 
-__all__ = ["SelectorError", "adjustable", "choose", "expand", "severity_overrides"]
+__all__ = ["SelectorError", "choose", "expand", "severity_overrides"]
 
 
 class SelectorError(ValueError):
@@ -27,11 +27,6 @@ class SelectorError(ValueError):
         self.selector = selector
         self.message = message
         self.fixed = fixed
-
-
-def adjustable(code: str, rules: Sequence[Rule] = RULES) -> bool:
-    """Whether ``code`` belongs to the rule catalogue (and so may be ignored, re-graded or suppressed)."""
-    return any(rule.code == code for rule in rules)
 
 
 def _matches(rule: Rule, selector: str) -> bool:
