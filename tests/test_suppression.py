@@ -96,7 +96,7 @@ def test_a_suppression_without_a_reason_is_an_error_and_is_not_applied():
         - {規則: DL001, 位置: /事業/0/実施方式/0}
         """)
     (problem,) = [f for f in findings if f.code == "SP001"]
-    assert problem.pointer == "/抑制/0" and problem.line == 17 and problem.severity.value == "error"
+    assert (problem.pointer, problem.line, problem.column, problem.severity.value) == ("/抑制/0", 17, 5, "error")
     assert ("DL001", "/事業/0/実施方式/0") in _codes(findings)
 
 
@@ -106,8 +106,8 @@ def test_a_suppression_that_matches_nothing_is_a_warning():
         - {規則: DL002, 位置: /事業/0, 理由: 古い抑制}
         - {規則: DL001, 位置: /事業/9, 理由: 行き先のない抑制}
         """)
-    unused = sorted((f.pointer, f.message.ja) for f in findings if f.code == "SP002")
-    assert [pointer for pointer, _ in unused] == ["/抑制/0", "/抑制/1/位置"]
+    unused = sorted((f.pointer, f.message.ja, f.line, f.column) for f in findings if f.code == "SP002")
+    assert [(pointer, line, column) for pointer, _, line, column in unused] == [("/抑制/0", 17, 5), ("/抑制/1/位置", 18, 17)]
     assert "指摘が「/事業/0」にありません" in unused[0][1]
     assert "位置「/事業/9」は文書にありません" in unused[1][1]
 
@@ -118,9 +118,9 @@ def test_unknown_codes_and_basic_checks_cannot_be_suppressed():
         - {規則: ZZ999, 位置: "", 理由: 存在しない}
         - {規則: SV001, 位置: "", 理由: スキーマは抑制できない}
         """)
-    assert sorted((f.code, f.pointer, f.severity.value) for f in findings if f.code.startswith("SP")) == [
-        ("SP003", "/抑制/0/規則", "error"),
-        ("SP004", "/抑制/1/規則", "error"),
+    assert sorted((f.code, f.pointer, f.severity.value, f.line, f.column) for f in findings if f.code.startswith("SP")) == [
+        ("SP003", "/抑制/0/規則", "error", 17, 6),
+        ("SP004", "/抑制/1/規則", "error", 18, 6),
     ]
 
 
