@@ -106,7 +106,7 @@ def _run_rules(document: Plan | Report, source: SourceDocument, rules: Sequence[
             if rule.runs_on("plan"):
                 yield from _safe_run(rule, document, None, source.data)
         return
-    plan, plan_findings = _linked_plan(document, source)
+    plan, plan_findings = _linked_plan(document)
     yield from plan_findings
     for rule in rules:
         if rule.runs_on("report"):
@@ -161,14 +161,14 @@ def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: obje
     yield from found
 
 
-def _linked_plan(report: Report, source: SourceDocument) -> tuple[Plan | None, list[Finding]]:
+def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
     """The plan a report names (read and modelled, not checked: check it on its own)."""
-    from jusou_spec.model import NotStated
+    from jusou_spec.resolve_report import linked_plan_path
     from jusou_spec.source import SourceUnreadable
 
-    if report.plan is None or isinstance(report.plan, NotStated):
+    path = linked_plan_path(report)
+    if path is None:
         return None, []
-    path = Path(source.name).parent / report.plan.file
     try:
         plan_source = read_source(path)
     except SourceUnreadable:

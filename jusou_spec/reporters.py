@@ -102,24 +102,24 @@ def text(findings: Sequence[Finding], summary: Summary, lang: str, colour: bool 
     return "\n".join(lines) + "\n"
 
 
+def finding_record(finding: Finding, lang: str) -> dict[str, object]:
+    """One finding as a JSON object: the contract's fields, its rule's dotted name, and a suppression's reason."""
+    check = check_of(finding.code)
+    return {
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "rule": finding.code,
+        "name": check.name if check else None,
+        "severity": finding.severity.value,
+        "message": finding.text(lang),
+        "path": finding.pointer,
+        "suppressed": finding.suppressed,
+    }
+
+
 def as_json(findings: Sequence[Finding], summary: Summary, lang: str, colour: bool = False) -> str:
-    records = []
-    for f in findings:
-        check = check_of(f.code)
-        records.append(
-            {
-                "file": f.file,
-                "line": f.line,
-                "column": f.column,
-                "rule": f.code,
-                "name": check.name if check else None,
-                "severity": f.severity.value,
-                "message": f.text(lang),
-                "path": f.pointer,
-                "suppressed": f.suppressed,
-            }
-        )
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([finding_record(f, lang) for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(value: str) -> str:

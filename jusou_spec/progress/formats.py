@@ -18,6 +18,7 @@ import attrs
 
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Finding
+from jusou_spec.reporters import finding_record
 from jusou_spec.model import Breakdown, Direction, NotStated
 from jusou_spec.progress.collect import Group
 from jusou_spec.progress.rates import Goal, Scope
@@ -324,18 +325,7 @@ def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
             }
             for result in results
         ],
-        "findings": [
-            {
-                "file": f.file,
-                "line": f.line,
-                "column": f.column,
-                "rule": f.code,
-                "severity": f.severity.value,
-                "message": f.text(lang),
-                "path": f.pointer,
-            }
-            for f in findings
-        ],
+        "findings": [finding_record(f, lang) for f in findings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
