@@ -134,7 +134,7 @@ BAD = {
 def test_a_bad_configuration_is_a_located_finding_in_the_file(name, tmp_path):
     """Each problem is one finding of its code in jusou.toml at its line and column, exit 1, no traceback."""
     text, code, line, column = BAD[name]
-    path = _repository(tmp_path, None)
+    _repository(tmp_path, None)
     config = tmp_path / "jusou.toml"
     config.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     for lang in ("ja", "en"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -20,7 +19,6 @@ from jusou_spec.model._build import (
     nested,
     not_stated_or,
     number,
-    one_or_many,
     plain,
     prose,
     texts,
@@ -30,14 +28,10 @@ from jusou_spec.model._build import (
 )
 from jusou_spec.model.clauses import clauses
 from jusou_spec.model.common import (
-    DocumentSource,
     Indicator,
-    Municipality,
-    Narrative,
     Provenance,
     source_field,
 )
-from jusou_spec.model.meetings import CooperationMatrix, Flow, Meeting
 
 __all__ = [
     "ClauseTableRow",
@@ -54,7 +48,6 @@ __all__ = [
     "NumberedItem",
     "Partners",
     "Phase",
-    "Plan",
     "Program",
     "RelatedPlan",
     "Revision",
