@@ -179,7 +179,7 @@ def resolve(plan: Plan) -> References:
     ) if plan.matrix else {}
 
     repeats = []
-    for ident, item in items.items():
+    for item in items.values():
         if item.repeats is None:
             continue
         target = items.get(item.repeats)
@@ -191,7 +191,7 @@ def resolve(plan: Plan) -> References:
     flows = []
     for flow in plan.flows:
         ends_ok = True
-        for role, ident, pointer in _flow_ends(flow):
+        for ident, pointer in _flow_ends(flow):
             if ident not in meetings:
                 unresolved.append(Unresolved("会議", ident, pointer))
                 ends_ok = False
@@ -252,11 +252,12 @@ def resolve(plan: Plan) -> References:
     )
 
 
-def _flow_ends(flow: Flow) -> Iterator[tuple[str, str, str]]:
-    yield "元", flow.source, f"{flow.pointer}/元"
+def _flow_ends(flow: Flow) -> Iterator[tuple[str, str]]:
+    """Each meeting id a flow names, with the pointer of where it is written (先 may be one id or a list)."""
+    yield flow.source, f"{flow.pointer}/元"
     many = len(flow.targets) > 1
     for index, target in enumerate(flow.targets):
-        yield "先", target, f"{flow.pointer}/先/{index}" if many else f"{flow.pointer}/先"
+        yield target, f"{flow.pointer}/先/{index}" if many else f"{flow.pointer}/先"
 
 
 def _item_links(
