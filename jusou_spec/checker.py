@@ -162,7 +162,8 @@ def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: obje
 
 
 def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
-    """The plan a report names (read and modelled, not checked: check it on its own)."""
+    """The plan a report names, modelled as ``jusou_spec.load`` models it (its own findings are not repeated here:
+    check it on its own)."""
     from jusou_spec.resolve_report import linked_plan_path
     from jusou_spec.source import SourceUnreadable
 
@@ -170,15 +171,12 @@ def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
     if path is None:
         return None, []
     try:
-        plan_source = read_source(path)
+        linked = check_document(path, rules=()).document
     except SourceUnreadable:
-        plan_source = None
-    if plan_source is None or plan_source.kind != "plan" or plan_source.data is None:
+        linked = None
+    if not isinstance(linked, Plan):
         return None, [_plan_unreadable(report.plan.file)]
-    if schema.validate("plan", plan_source.data):
-        return None, [_plan_unreadable(report.plan.file)]
-    plan, _ = Plan.from_document(plan_source.data, name=str(path))
-    return plan, []
+    return linked, []
 
 
 def _plan_unreadable(file: str) -> Finding:
