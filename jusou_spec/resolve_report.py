@@ -64,7 +64,19 @@ def linked_plan_path(report: Report) -> Path | None:
 
 
 def resolve_report(report: Report, plan: Plan | None = None) -> ReportReferences:
-    """Every indicator reference of ``report``, resolved against ``plan`` (the plan it links to, when read)."""
+    """Every indicator reference of ``report``, resolved against ``plan`` (the plan it links to, when read).
+
+    Resolved once per report and plan: every report rule asks, and gets the same answer.
+    """
+    cached = report._resolved
+    if cached is not None and cached[0] is plan:
+        return cached[1]
+    references = _resolve(report, plan)
+    object.__setattr__(report, "_resolved", (plan, references))
+    return references
+
+
+def _resolve(report: Report, plan: Plan | None) -> ReportReferences:
     duplicates: list[Duplicate] = []
     unresolved: list[Unresolved] = []
     entries: dict[str, IndicatorEntry] = {}

@@ -264,6 +264,8 @@ class Report:
     narratives: tuple[Narrative, ...] = key("記述", tuple_of(nested(Narrative)), default=())
     suppressions: tuple[Suppression, ...] = key("抑制", tuple_of(nested(Suppression)), default=())
     name: str = attrs.field(default="", eq=False, kw_only=True)
+    _resolved: Any = attrs.field(default=None, eq=False, repr=False, init=False)
+    """(plan, references) of the last :func:`jusou_spec.resolve_report.resolve_report`, so each rule reuses them."""
 
     @classmethod
     def from_document(cls, data: Mapping[str, Any], *, name: str = "") -> tuple[Report, list[Finding]]:
