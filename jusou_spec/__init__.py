@@ -26,12 +26,24 @@ from jusou_spec.model import Plan, Report
 from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
-    from jusou_spec.graph import build_graph
     from jusou_spec.diagrams import render
+    from jusou_spec.graph import build_graph
 
 __version__ = "0.1.0"
 
-__all__ = ["DocumentError", "Finding", "Plan", "Report", "Severity", "__version__", "build_graph", "check", "indicators", "load", "render"]
+__all__ = [
+    "DocumentError",
+    "Finding",
+    "Plan",
+    "Report",
+    "Severity",
+    "__version__",
+    "build_graph",
+    "check",
+    "indicators",
+    "load",
+    "render",
+]
 
 
 class DocumentError(ValueError):

@@ -25,7 +25,7 @@ from jusou_spec.rules import RULES
 from jusou_spec.rules._examples import as_document, examples
 from jusou_spec.schema import SYNONYMS
 
-__all__ = ["rules_markdown", "schema_markdown", "main"]
+__all__ = ["main", "rules_markdown", "schema_markdown"]
 
 # Which model class holds each object of the schemas (top level and $defs).
 MODEL_OF: Mapping[tuple[str, str], type] = {
@@ -193,7 +193,14 @@ def rules_markdown() -> str:
         for example in examples(rule.doc):
             heading = "違反する例 (fails)" if not example.passes else "通る例 (passes)"
             label = f": {example.label}" if example.label else ""
-            lines += [f"{heading}{label}", "", "```yaml", as_document(example, document=_doc_kind(rule)).rstrip(), "```", ""]
+            lines += [
+                f"{heading}{label}",
+                "",
+                "```yaml",
+                as_document(example, document=_doc_kind(rule)).rstrip(),
+                "```",
+                "",
+            ]
     return "\n".join(lines).rstrip() + "\n"
 
 

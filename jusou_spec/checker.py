@@ -21,7 +21,7 @@ from jusou_spec.model import Plan, Report
 from jusou_spec.rules import RULES, Rule
 from jusou_spec.source import SourceDocument, SourceMap, carries_marker, read_source
 
-__all__ = ["CheckedDocument", "INTERNAL", "check_document", "check_plan", "check_source", "discover"]
+__all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
 
 INTERNAL = Check(
     "JS900",
@@ -89,9 +89,7 @@ def check_plan(
 ) -> list[Finding]:
     """Run the rules on a plan already in memory (findings carry pointers, not lines); its suppressions apply."""
     data = plan.to_document()
-    found = [
-        finding for rule in rules if rule.runs_on("plan") for finding in _safe_run(rule, plan, None, data)
-    ]
+    found = [finding for rule in rules if rule.runs_on("plan") for finding in _safe_run(rule, plan, None, data)]
     return sort_findings(_suppress(list(_grade(found, severities)), plan, rules, data))
 
 
@@ -125,9 +123,7 @@ def _rule_codes() -> frozenset[str]:
     return frozenset(rule.code for rule in RULES)
 
 
-def _suppress(
-    findings: list[Finding], document: Plan | Report, rules: Sequence[Rule], data: object
-) -> list[Finding]:
+def _suppress(findings: list[Finding], document: Plan | Report, rules: Sequence[Rule], data: object) -> list[Finding]:
     from jusou_spec.catalogue import all_checks
     from jusou_spec.suppression import apply_suppressions
 
@@ -149,7 +145,7 @@ def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: obje
             found = list(rule(data))
         else:
             found = list(rule(document) if rule.document == "plan" else rule(document, plan))
-    except Exception as error:  # noqa: BLE001 - a user must never see a traceback
+    except Exception as error:
         yield INTERNAL.finding(
             Message(
                 ja=f"規則 {rule.code}（{rule.name}）の検査中にエラーが起きました（{type(error).__name__}）。"

@@ -51,11 +51,36 @@ KEYS: Mapping[str, frozenset[str]] = {
 """The tables of ``jusou.toml`` and the keys each may hold (``docs/config.md`` documents every one; a test holds it).
 A feature that needs a setting adds its key here, reads it in :func:`parse_config` and documents it."""
 
-SYNTAX = Check("CF001", "config.syntax", Severity.ERROR, Message(ja="TOML として読めない設定ファイル", en="A configuration file that is not valid TOML"))
-UNKNOWN_KEY = Check("CF002", "config.unknown-key", Severity.ERROR, Message(ja="設定ファイルの使えないキー", en="A key the configuration does not know"))
-INVALID_VALUE = Check("CF003", "config.invalid-value", Severity.ERROR, Message(ja="設定ファイルの使えない値", en="A configuration value that is not allowed"))
-UNKNOWN_RULE = Check("CF004", "config.unknown-rule", Severity.ERROR, Message(ja="設定ファイルの存在しない規則", en="A rule or group the configuration names that does not exist"))
-NOT_ADJUSTABLE = Check("CF005", "config.not-adjustable", Severity.ERROR, Message(ja="設定で変えられない基本の検査", en="A basic check the configuration cannot change"))
+SYNTAX = Check(
+    "CF001",
+    "config.syntax",
+    Severity.ERROR,
+    Message(ja="TOML として読めない設定ファイル", en="A configuration file that is not valid TOML"),
+)
+UNKNOWN_KEY = Check(
+    "CF002",
+    "config.unknown-key",
+    Severity.ERROR,
+    Message(ja="設定ファイルの使えないキー", en="A key the configuration does not know"),
+)
+INVALID_VALUE = Check(
+    "CF003",
+    "config.invalid-value",
+    Severity.ERROR,
+    Message(ja="設定ファイルの使えない値", en="A configuration value that is not allowed"),
+)
+UNKNOWN_RULE = Check(
+    "CF004",
+    "config.unknown-rule",
+    Severity.ERROR,
+    Message(ja="設定ファイルの存在しない規則", en="A rule or group the configuration names that does not exist"),
+)
+NOT_ADJUSTABLE = Check(
+    "CF005",
+    "config.not-adjustable",
+    Severity.ERROR,
+    Message(ja="設定で変えられない基本の検査", en="A basic check the configuration cannot change"),
+)
 CHECKS = (SYNTAX, UNKNOWN_KEY, INVALID_VALUE, UNKNOWN_RULE, NOT_ADJUSTABLE)
 
 
@@ -252,7 +277,11 @@ class _Reader:
     def selectors(self, table: Mapping[str, Any], path: tuple[str, ...]) -> tuple[str, ...]:
         value = table[path[-1]]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self._wrong(path, '規則のコード・グループの文字列のリスト（例: ["MT", "DL001"]）', 'a list of rule codes or groups (e.g. ["MT", "DL001"])')
+            self._wrong(
+                path,
+                '規則のコード・グループの文字列のリスト（例: ["MT", "DL001"]）',
+                'a list of rule codes or groups (e.g. ["MT", "DL001"])',
+            )
             return ()
         return tuple(item for item in value if self._selector(item, path))
 
@@ -289,8 +318,8 @@ class _Reader:
                 return parse_year(value)
             raise FiscalYearError(
                 str(value),
-                reason_ja=f"{value!r} は年度として読めません（例: \"R6\"）",
-                reason_en=f"{value!r} is not a fiscal year (e.g. \"R6\")",
+                reason_ja=f'{value!r} は年度として読めません（例: "R6"）',
+                reason_en=f'{value!r} is not a fiscal year (e.g. "R6")',
             )
         except FiscalYearError as error:
             where = _dotted(path)
@@ -303,4 +332,3 @@ class _Reader:
                 path,
             )
             return None
-

@@ -139,9 +139,7 @@ def department_key(name: str) -> str:
     return _DEPARTMENT_PREFIX.sub("", folded)
 
 
-def _index(
-    kind: str, entries: Iterable[tuple[str, object, str]], duplicates: list[Duplicate]
-) -> dict[str, object]:
+def _index(kind: str, entries: Iterable[tuple[str, object, str]], duplicates: list[Duplicate]) -> dict[str, object]:
     found: dict[str, object] = {}
     pointers: dict[str, str] = {}
     for ident, value, pointer in entries:
@@ -170,13 +168,15 @@ def resolve(plan: Plan) -> References:
     )
     meeting_parts = {part.id: (m, part) for m in plan.meetings for part in m.parts}
     only_meetings = {ident: m for ident, m in meetings.items() if ident not in meeting_parts}
-    indicators = _index(
-        "指標", ((ind.id, (p, ind), ind.pointer) for p, ind in plan.all_indicators()), duplicates
-    )
+    indicators = _index("指標", ((ind.id, (p, ind), ind.pointer) for p, ind in plan.all_indicators()), duplicates)
     related = _index("関連計画", ((r.id, r, r.pointer) for r in plan.related_plans), duplicates)
-    columns = _index(
-        "列", ((c.id, c, f"{plan.matrix.pointer}/列/{n}") for n, c in enumerate(plan.matrix.columns)), duplicates
-    ) if plan.matrix else {}
+    columns = (
+        _index(
+            "列", ((c.id, c, f"{plan.matrix.pointer}/列/{n}") for n, c in enumerate(plan.matrix.columns)), duplicates
+        )
+        if plan.matrix
+        else {}
+    )
 
     repeats = []
     for item in items.values():
@@ -260,9 +260,7 @@ def _flow_ends(flow: Flow) -> Iterator[tuple[str, str]]:
         yield target, f"{flow.pointer}/先/{index}" if many else f"{flow.pointer}/先"
 
 
-def _item_links(
-    plan: Plan, related: Mapping[str, RelatedPlan], unresolved: list[Unresolved]
-) -> Iterator[ItemLink]:
+def _item_links(plan: Plan, related: Mapping[str, RelatedPlan], unresolved: list[Unresolved]) -> Iterator[ItemLink]:
     for initiative in plan.initiatives:
         for relation, reference, attribute in (
             ("施策", initiative.measures, "measures"),

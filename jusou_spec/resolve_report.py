@@ -101,7 +101,9 @@ def _resolve(report: Report, plan: Plan | None) -> ReportReferences:
         key = (actual.indicator, actual.year)
         if actual.year is not None and key in first_of_year:
             duplicates.append(
-                Duplicate("実績", f"{actual.indicator} {actual.year}", f"{actual.pointer}/年度", first_of_year[key].pointer)
+                Duplicate(
+                    "実績", f"{actual.indicator} {actual.year}", f"{actual.pointer}/年度", first_of_year[key].pointer
+                )
             )
         else:
             first_of_year[key] = actual

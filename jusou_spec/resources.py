@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SCHEMA_FILES", "schema_text", "load_schema"]
+__all__ = ["SCHEMA_FILES", "load_schema", "schema_text"]
 
 SCHEMA_FILES = {"plan": "plan.schema.json", "report": "report.schema.json"}
 

@@ -23,10 +23,18 @@ from jusou_spec.resources import load_schema
 
 __all__ = ["CHECKS", "SYNONYMS", "validate", "validator"]
 
-MISSING_KEY = Check("SV001", "schema.missing-key", Severity.ERROR, Message(ja="必須のキーがない", en="A required key is missing"))
-UNKNOWN_KEY = Check("SV002", "schema.unknown-key", Severity.ERROR, Message(ja="使えないキー", en="A key the schema does not know"))
-WRONG_TYPE = Check("SV003", "schema.wrong-type", Severity.ERROR, Message(ja="値の種類が違う", en="A value of the wrong type"))
-INVALID_VALUE = Check("SV004", "schema.invalid-value", Severity.ERROR, Message(ja="使えない値", en="A value the schema does not allow"))
+MISSING_KEY = Check(
+    "SV001", "schema.missing-key", Severity.ERROR, Message(ja="必須のキーがない", en="A required key is missing")
+)
+UNKNOWN_KEY = Check(
+    "SV002", "schema.unknown-key", Severity.ERROR, Message(ja="使えないキー", en="A key the schema does not know")
+)
+WRONG_TYPE = Check(
+    "SV003", "schema.wrong-type", Severity.ERROR, Message(ja="値の種類が違う", en="A value of the wrong type")
+)
+INVALID_VALUE = Check(
+    "SV004", "schema.invalid-value", Severity.ERROR, Message(ja="使えない値", en="A value the schema does not allow")
+)
 EMPTY_VALUE = Check("SV005", "schema.empty", Severity.ERROR, Message(ja="空の値", en="An empty value"))
 CHECKS = (MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, INVALID_VALUE, EMPTY_VALUE)
 
@@ -174,8 +182,10 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
         hint_ja = "（号に当たらない関連事業なら「関連事業: true」と書きます）"
         hint_en = " (for a related program outside the clauses, write '関連事業: true')"
     return MISSING_KEY.finding(
-        Message(ja=f"{ja}がありません{hint_ja}。出典にないときは {{未記載: 理由}} と書きます",
-                en=f"missing {en}{hint_en}; write {{未記載: reason}} when the source does not give it"),
+        Message(
+            ja=f"{ja}がありません{hint_ja}。出典にないときは {{未記載: 理由}} と書きます",
+            en=f"missing {en}{hint_en}; write {{未記載: reason}} when the source does not give it",
+        ),
         pointer,
     )
 
@@ -278,16 +288,22 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
             ),
             pointer,
         )
-    if error.validator in ("minItems", "minLength") or (error.validator == "pattern" and error.validator_value == r"\S"):
+    if error.validator in ("minItems", "minLength") or (
+        error.validator == "pattern" and error.validator_value == r"\S"
+    ):
         if pointer.endswith("/" + NOT_STATED_KEY):
             return EMPTY_VALUE.finding(
-                Message(ja="未記載の理由が空です。出典のどこを見て何が書かれていなかったかを書きます",
-                        en="the reason for 未記載 is empty; say where in the source the value is missing"),
+                Message(
+                    ja="未記載の理由が空です。出典のどこを見て何が書かれていなかったかを書きます",
+                    en="the reason for 未記載 is empty; say where in the source the value is missing",
+                ),
                 pointer,
             )
         return EMPTY_VALUE.finding(
-            Message(ja=f"{_subject(pointer)[0]}が空です。値を書くか、出典にないときは {{未記載: 理由}} と書きます",
-                    en=f"{subject_en}empty; give a value, or {{未記載: reason}} when the source does not give it"),
+            Message(
+                ja=f"{_subject(pointer)[0]}が空です。値を書くか、出典にないときは {{未記載: 理由}} と書きます",
+                en=f"{subject_en}empty; give a value, or {{未記載: reason}} when the source does not give it",
+            ),
             pointer,
         )
     titled = _titled(error)
@@ -306,4 +322,3 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
         ),
         pointer,
     )
-

@@ -63,8 +63,7 @@ def expand(selector: str, rules: Sequence[Rule] = RULES) -> frozenset[str]:
         Message(
             ja=f"「{text}」という規則・グループはありません（コード MT001、グループ MT または meetings の形で。"
             "一覧は jusou rules）",
-            en=f"no rule or group '{text}' (write a code like MT001, or a group like MT or meetings; "
-            "see jusou rules)",
+            en=f"no rule or group '{text}' (write a code like MT001, or a group like MT or meetings; see jusou rules)",
         ),
     )
 
@@ -81,9 +80,7 @@ def choose(
     return tuple(rule for rule in rules if rule.code in chosen)
 
 
-def severity_overrides(
-    overrides: Mapping[str, Severity], rules: Sequence[Rule] = RULES
-) -> dict[str, Severity]:
+def severity_overrides(overrides: Mapping[str, Severity], rules: Sequence[Rule] = RULES) -> dict[str, Severity]:
     """Per-code severities from per-selector ones; a narrower selector wins over a wider one (code over group)."""
     result: dict[str, Severity] = {}
     for selector, severity in sorted(overrides.items(), key=lambda item: -len(expand(item[0], rules))):

@@ -39,7 +39,9 @@ GOLDEN_CASES = (
     Case("indicators-bundled-text-en", ("indicators", "--lang", "en", "plans", "reports", "examples")),
     Case("indicators-bundled-json", ("indicators", "--format", "json", "plans", "reports", "examples")),
     Case("indicators-fixture-text-ja", ("indicators", "tests/fixtures/indicators")),
-    Case("indicators-fixture-as-of-r7-en", ("indicators", "--lang", "en", "--as-of", "R7", "tests/fixtures/indicators")),
+    Case(
+        "indicators-fixture-as-of-r7-en", ("indicators", "--lang", "en", "--as-of", "R7", "tests/fixtures/indicators")
+    ),
     Case("indicators-fixture-csv", ("indicators", "--format", "csv", "tests/fixtures/indicators")),
 )
 

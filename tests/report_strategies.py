@@ -47,7 +47,7 @@ def actuals(draw: st.DrawFn, indicator_ids: list[str]) -> dict[str, Any]:
     if draw(st.booleans()):
         out["計画値"] = draw(numbers)
     if draw(st.booleans()):
-        out["評価"] = draw(st.one_of(st.sampled_from(_MARKS + ["◎"]), not_stated))
+        out["評価"] = draw(st.one_of(st.sampled_from([*_MARKS, "◎"]), not_stated))
     if draw(st.booleans()):
         out["内訳"] = draw(st.lists(breakdowns(), min_size=1, max_size=2))
     return out

@@ -33,8 +33,12 @@ def year_ranges(draw: st.DrawFn, *, start: int = 2019, end: int = 2035) -> str |
     style = draw(st.integers(min_value=0, max_value=3))
     if first == last and style == 0:
         return first
-    return [f"R{first - 2018}～R{last - 2018}", f"令和{first - 2018}～{last - 2018}年度",
-            f"{first}～{last}年度", f"R{first - 2018}～{last - 2018}"][style]
+    return [
+        f"R{first - 2018}～R{last - 2018}",
+        f"令和{first - 2018}～{last - 2018}年度",
+        f"{first}～{last}年度",
+        f"R{first - 2018}～{last - 2018}",
+    ][style]
 
 
 clause_spellings = st.sampled_from([s for c in CLAUSES for s in spellings(c)])
@@ -66,11 +70,22 @@ def indicators(draw: st.DrawFn, ident: str) -> dict[str, Any]:
 # number, an individual number or an address, so that both branches of those rules run.
 free_text = st.one_of(
     words,
-    st.sampled_from([
-        "延べ 1,113 件", "午後1時30分～3時10分", "R4～5", "様々な相談", "さんさん介護予防倶楽部",
-        "電話 090-1234-5678", "０７６５（２３）１０００", "番号 1234 5678 9018", "見本市本町3丁目5番12号",
-        "釈迦堂1-10-1", "市内4-5箇所", "2022 2023 2024",
-    ]),
+    st.sampled_from(
+        [
+            "延べ 1,113 件",
+            "午後1時30分～3時10分",
+            "R4～5",
+            "様々な相談",
+            "さんさん介護予防倶楽部",
+            "電話 090-1234-5678",
+            "０７６５（２３）１０００",
+            "番号 1234 5678 9018",
+            "見本市本町3丁目5番12号",
+            "釈迦堂1-10-1",
+            "市内4-5箇所",
+            "2022 2023 2024",
+        ]
+    ),
 )
 
 
@@ -84,23 +99,40 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
     out["所管課"] = draw(st.one_of(st.lists(words, min_size=1, max_size=2), not_stated))
     _optional(draw, out, "分野", st.one_of(st.sampled_from(["高齢", "障がい", "子ども", "生活困窮"]), not_stated))
     _optional(draw, out, "支援対象者", st.one_of(prose, not_stated))
-    _optional(draw, out, "事業内容", st.one_of(prose, st.lists(st.fixed_dictionaries({"見出し": words, "内容": prose}), min_size=1, max_size=2), not_stated))
+    _optional(
+        draw,
+        out,
+        "事業内容",
+        st.one_of(
+            prose, st.lists(st.fixed_dictionaries({"見出し": words, "内容": prose}), min_size=1, max_size=2), not_stated
+        ),
+    )
     delivery = st.one_of(
         st.sampled_from(["直営", "委託", "補助金"]),
-        st.fixed_dictionaries({"方式": st.sampled_from(["直営", "委託", "補助金", "その他"])},
-                              optional={"委託先": st.lists(words, min_size=1, max_size=2), "委託先種別": words,
-                                        "補助先": st.lists(words, min_size=1, max_size=2), "補助先種別": words}),
+        st.fixed_dictionaries(
+            {"方式": st.sampled_from(["直営", "委託", "補助金", "その他"])},
+            optional={
+                "委託先": st.lists(words, min_size=1, max_size=2),
+                "委託先種別": words,
+                "補助先": st.lists(words, min_size=1, max_size=2),
+                "補助先種別": words,
+            },
+        ),
     )
     _optional(draw, out, "実施方式", st.one_of(st.lists(delivery, min_size=1, max_size=2), not_stated))
-    site = st.fixed_dictionaries({"名称": words}, optional={"箇所数": st.integers(min_value=0, max_value=9),
-                                                            "内訳": st.lists(words, min_size=1, max_size=3)})
+    site = st.fixed_dictionaries(
+        {"名称": words},
+        optional={"箇所数": st.integers(min_value=0, max_value=9), "内訳": st.lists(words, min_size=1, max_size=3)},
+    )
     _optional(draw, out, "活動場所", st.one_of(st.lists(site, min_size=1, max_size=2), not_stated))
     _optional(draw, out, "実施体制", st.one_of(prose, not_stated))
     _optional(draw, out, "実施年度", year_ranges())
     _optional(draw, out, "類型", st.sampled_from(["特定型", "こども家庭センター型"]))
     _optional(draw, out, "注記", free_text)
     if program_ids:
-        _optional(draw, out, "連携事業", st.lists(st.one_of(st.sampled_from(list(program_ids)), ids), min_size=1, max_size=2))
+        _optional(
+            draw, out, "連携事業", st.lists(st.one_of(st.sampled_from(list(program_ids)), ids), min_size=1, max_size=2)
+        )
     if indicator_ids:
         out["成果目標"] = [draw(indicators(i)) for i in indicator_ids]
     return out
@@ -108,17 +140,53 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
 
 @st.composite
 def meetings(draw: st.DrawFn, ident: str) -> dict[str, Any]:
-    kinds = st.sampled_from(["重層的支援会議", "支援会議", "庁内連携会議", "連絡会議", "推進・評価", "事例検討", "附属機関", "協議の場", "その他"])
-    out: dict[str, Any] = {"id": ident, "名称": draw(words), "種別": draw(st.one_of(kinds, st.lists(kinds, min_size=1, max_size=2)))}
+    kinds = st.sampled_from(
+        [
+            "重層的支援会議",
+            "支援会議",
+            "庁内連携会議",
+            "連絡会議",
+            "推進・評価",
+            "事例検討",
+            "附属機関",
+            "協議の場",
+            "その他",
+        ]
+    )
+    out: dict[str, Any] = {
+        "id": ident,
+        "名称": draw(words),
+        "種別": draw(st.one_of(kinds, st.lists(kinds, min_size=1, max_size=2))),
+    }
     _optional(draw, out, "本人同意", st.one_of(st.sampled_from(["あり", "なし"]), not_stated))
-    _optional(draw, out, "根拠法令", st.sampled_from(["社会福祉法第106条の6", "社会福祉法第１０６条の６", "社会福祉法第106条の5", "なし"]))
+    _optional(
+        draw,
+        out,
+        "根拠法令",
+        st.sampled_from(["社会福祉法第106条の6", "社会福祉法第１０６条の６", "社会福祉法第106条の5", "なし"]),
+    )
     _optional(draw, out, "旧称", words)
     # A 類型 may repeat its meeting's id (a duplicate the rules must report, not trip over).
-    _optional(draw, out, "類型", st.just([{"id": f"{ident}-1", "名称": "定例型"}, {"id": draw(st.sampled_from([f"{ident}-2", ident])), "名称": "随時型"}]))
+    _optional(
+        draw,
+        out,
+        "類型",
+        st.just(
+            [
+                {"id": f"{ident}-1", "名称": "定例型"},
+                {"id": draw(st.sampled_from([f"{ident}-2", ident])), "名称": "随時型"},
+            ]
+        ),
+    )
     _optional(draw, out, "守秘義務", st.booleans())
     _optional(draw, out, "構成員", st.one_of(st.lists(words, min_size=1, max_size=3), not_stated))
     _optional(draw, out, "開催頻度", st.one_of(words, not_stated))
-    _optional(draw, out, "名称変更", st.lists(st.fixed_dictionaries({"年度": year_ranges(), "名称": words}), min_size=1, max_size=1))
+    _optional(
+        draw,
+        out,
+        "名称変更",
+        st.lists(st.fixed_dictionaries({"年度": year_ranges(), "名称": words}), min_size=1, max_size=1),
+    )
     return out
 
 
@@ -150,23 +218,37 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             modes.insert(0, {"年度": f"R{period_start - 2018}～R{switch - 1 - 2018}", "形態": "移行準備事業"})
         doc["実施形態"] = modes
     doc["事業"] = [
-        draw(programs(ident, indicator_ids if index == 0 else [], program_ids)) for index, ident in enumerate(program_ids)
+        draw(programs(ident, indicator_ids if index == 0 else [], program_ids))
+        for index, ident in enumerate(program_ids)
     ]
     if meeting_ids:
         doc["会議"] = [draw(meetings(ident)) for ident in meeting_ids]
         endpoints = st.one_of(st.sampled_from(meeting_ids), st.sampled_from([f"{m}-1" for m in meeting_ids]), ids)
         flows = st.fixed_dictionaries(
-            {"元": endpoints, "先": st.one_of(endpoints, st.lists(endpoints, min_size=1, max_size=2)),
-             "種類": st.sampled_from(["つなぐ", "提案", "報告", "評価", "相互連携", "その他"])}
+            {
+                "元": endpoints,
+                "先": st.one_of(endpoints, st.lists(endpoints, min_size=1, max_size=2)),
+                "種類": st.sampled_from(["つなぐ", "提案", "報告", "評価", "相互連携", "その他"]),
+            }
         )
         _optional(draw, doc, "会議の流れ", st.lists(flows, min_size=1, max_size=4))
     related_ids = draw(st.lists(ids, max_size=2, unique=True))
     if related_ids:
-        kinds = st.sampled_from(["地域福祉計画", "介護保険事業計画", "障害福祉計画", "子ども・子育て支援事業計画", "その他"])
+        kinds = st.sampled_from(
+            ["地域福祉計画", "介護保険事業計画", "障害福祉計画", "子ども・子育て支援事業計画", "その他"]
+        )
         doc["関連計画"] = [
-            {"id": r, "名称": draw(words), "種別": draw(kinds),
-             **({"施策": [{"番号": n, "名称": draw(words)} for n in range(1, 4)]} if draw(st.booleans()) else {}),
-             **({"アクション": [{"番号": n, "名称": draw(words)} for n in range(1, 3)]} if draw(st.booleans()) else {})}
+            {
+                "id": r,
+                "名称": draw(words),
+                "種別": draw(kinds),
+                **({"施策": [{"番号": n, "名称": draw(words)} for n in range(1, 4)]} if draw(st.booleans()) else {}),
+                **(
+                    {"アクション": [{"番号": n, "名称": draw(words)} for n in range(1, 3)]}
+                    if draw(st.booleans())
+                    else {}
+                ),
+            }
             for r in related_ids
         ]
     initiative_ids = draw(st.lists(ids, max_size=2, unique=True))
@@ -176,22 +258,49 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             {
                 "id": ident,
                 "名称": draw(words),
-                **({"関連施策": {"計画": draw(st.one_of(st.sampled_from(related_ids), ids)) if related_ids else draw(ids),
-                                "番号": draw(st.lists(st.integers(min_value=1, max_value=5), min_size=1, max_size=3))}}
-                   if draw(st.booleans()) else {}),
-                **({"関連アクション": {"計画": draw(st.one_of(st.sampled_from(related_ids), ids)) if related_ids else draw(ids),
-                                  "番号": draw(st.lists(st.integers(min_value=1, max_value=3), min_size=1, max_size=2))}}
-                   if draw(st.booleans()) else {}),
+                **(
+                    {
+                        "関連施策": {
+                            "計画": draw(st.one_of(st.sampled_from(related_ids), ids)) if related_ids else draw(ids),
+                            "番号": draw(st.lists(st.integers(min_value=1, max_value=5), min_size=1, max_size=3)),
+                        }
+                    }
+                    if draw(st.booleans())
+                    else {}
+                ),
+                **(
+                    {
+                        "関連アクション": {
+                            "計画": draw(st.one_of(st.sampled_from(related_ids), ids)) if related_ids else draw(ids),
+                            "番号": draw(st.lists(st.integers(min_value=1, max_value=3), min_size=1, max_size=2)),
+                        }
+                    }
+                    if draw(st.booleans())
+                    else {}
+                ),
                 "項目": [
                     {
                         "id": f"{ident}-{n}",
                         "名称": draw(words),
-                        **({"再掲": draw(st.sampled_from(item_ids + ["nowhere"]))} if draw(st.booleans()) else {}),
-                        **({"年度計画": {"段階": [{"期間": draw(year_ranges()), "名称": draw(words)}
-                                                for _ in range(draw(st.integers(min_value=1, max_value=3)))],
-                                         "セル": [{"内容": draw(free_text),
-                                                  **({"年度": draw(years)} if draw(st.booleans()) else {})}]}}
-                           if draw(st.booleans()) else {}),
+                        **({"再掲": draw(st.sampled_from([*item_ids, "nowhere"]))} if draw(st.booleans()) else {}),
+                        **(
+                            {
+                                "年度計画": {
+                                    "段階": [
+                                        {"期間": draw(year_ranges()), "名称": draw(words)}
+                                        for _ in range(draw(st.integers(min_value=1, max_value=3)))
+                                    ],
+                                    "セル": [
+                                        {
+                                            "内容": draw(free_text),
+                                            **({"年度": draw(years)} if draw(st.booleans()) else {}),
+                                        }
+                                    ],
+                                }
+                            }
+                            if draw(st.booleans())
+                            else {}
+                        ),
                     }
                     for n in range(2)
                 ],
@@ -199,18 +308,29 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             for ident in initiative_ids
         ]
     if draw(st.booleans()) and program_ids:
-        doc["スケジュール"] = [{"名称": draw(words), "事業": draw(st.lists(st.one_of(st.sampled_from(program_ids), ids), max_size=2)),
-                             "セル": [{"年度": draw(years), "内容": draw(words)}]}]
+        doc["スケジュール"] = [
+            {
+                "名称": draw(words),
+                "事業": draw(st.lists(st.one_of(st.sampled_from(program_ids), ids), max_size=2)),
+                "セル": [{"年度": draw(years), "内容": draw(words)}],
+            }
+        ]
     if draw(st.booleans()):
         columns = ["相談", "参加"]
         doc["庁内連携体制"] = {
             "列": [{"id": c, "名称": c} for c in columns],
-            "担当課": [{"課": draw(words), "連携": draw(st.lists(st.sampled_from(columns + ["不明"]), max_size=2))}],
+            "担当課": [{"課": draw(words), "連携": draw(st.lists(st.sampled_from([*columns, "不明"]), max_size=2))}],
         }
     if draw(st.booleans()):
         doc["対象事業表"] = [
-            {"号": draw(clause_spellings), **({"分野": draw(st.sampled_from(["高齢", "障害", "困窮", "子育て", "その他"]))}
-                                             if draw(st.booleans()) else {})}
+            {
+                "号": draw(clause_spellings),
+                **(
+                    {"分野": draw(st.sampled_from(["高齢", "障害", "困窮", "子育て", "その他"]))}
+                    if draw(st.booleans())
+                    else {}
+                ),
+            }
             for _ in range(draw(st.integers(min_value=1, max_value=3)))
         ]
     if draw(st.booleans()):
@@ -226,7 +346,9 @@ def suppressions(draw: st.DrawFn) -> dict[str, Any]:
 
     out: dict[str, Any] = {
         "規則": draw(st.one_of(st.sampled_from([c.code for c in all_checks()]), st.just("ZZ999"))),
-        "位置": draw(st.sampled_from(["", "/事業", "/事業/0", "/事業/0/所管課", "/会議/0/本人同意", "/関連計画", "/nowhere"])),
+        "位置": draw(
+            st.sampled_from(["", "/事業", "/事業/0", "/事業/0/所管課", "/会議/0/本人同意", "/関連計画", "/nowhere"])
+        ),
     }
     _optional(draw, out, "理由", words)
     return out

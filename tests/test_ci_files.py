@@ -26,12 +26,17 @@ def test_the_pre_commit_hook_runs_the_installed_command_on_the_repository(tmp_pa
     assert scripts[command] == "jusou_spec.cli:main" and subcommand == ["check"]
     assert re.search(hook["files"], "plans/ashiya.yaml") and re.search(hook["files"], "jusou.toml")
     (tmp_path / "plans").mkdir()
-    (tmp_path / "plans" / "plan.yaml").write_text((ROOT / "tests/fixtures/minimal-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "plans" / "plan.yaml").write_text(
+        (ROOT / "tests/fixtures/minimal-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "workflow.yml").write_text("on: push\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "jusou_spec", *subcommand, "--lang", "en", *hook["args"]],
-        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].endswith("in 1 file(s), 1 skipped without the jusou: marker")

@@ -59,7 +59,9 @@ def test_a_missing_path_is_a_one_line_error_with_exit_2(capsys, tmp_path):
 def test_a_folder_checks_marked_files_and_counts_the_skipped(capsys, tmp_path):
     """Below a folder only files with the marker are checked; the others are counted as skipped."""
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "plan.yaml").write_text((ROOT / "tests/fixtures/minimal-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a" / "plan.yaml").write_text(
+        (ROOT / "tests/fixtures/minimal-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "a" / "other.yml").write_text("name: not ours\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("jusou: plan/1\n", encoding="utf-8")
     code, out, _ = _run(["check", "--lang", "en", str(tmp_path)], capsys)
@@ -77,7 +79,7 @@ def test_a_file_named_without_the_marker_is_an_error(capsys, tmp_path):
 
 BAD_INPUTS = {
     "tab": ("jusou: plan/1\n自治体:\n\t名称: x\n".encode(), "SR002", 3, 1),
-    "syntax": ("jusou: plan/1\n計画名: \"閉じていない\n".encode(), "SR001", None, None),
+    "syntax": ('jusou: plan/1\n計画名: "閉じていない\n'.encode(), "SR001", None, None),
     "duplicate": ("jusou: plan/1\n計画名: a\n計画名: b\n".encode(), "SR003", 3, 1),
     "empty": (b"", "SR004", 1, 1),
     "comments-only": ("# コメントだけ\n".encode(), "SR004", None, None),
@@ -86,8 +88,11 @@ BAD_INPUTS = {
     "python-tag": ("jusou: plan/1\n計画名: !!python/object/apply:os.system ['echo hi']\n".encode(), "SR011", 2, None),
     "binary": (b"\x00\x01\x02\xff\xfe\x00jusou", "SR009", None, None),
     "alias-bomb": (
-        ("jusou: plan/1\n" + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-         + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 9))).encode(),
+        (
+            "jusou: plan/1\n"
+            + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 9))
+        ).encode(),
         "SR008",
         None,
         None,
@@ -104,7 +109,9 @@ def test_bad_input_is_a_located_finding_never_a_traceback(name, tmp_path):
     for lang in ("ja", "en"):
         result = subprocess.run(
             [sys.executable, "-m", "jusou_spec", "check", "--lang", lang, str(path)],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.returncode == 1, result.stdout + result.stderr
         assert "Traceback" not in result.stdout + result.stderr

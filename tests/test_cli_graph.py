@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = str(ROOT / "tests/fixtures/graph-ashiya-like.yaml")
 
 
-@pytest.mark.parametrize(("suffix", "start"), [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
-                                               (".dot", b'digraph "jusou"')])
+@pytest.mark.parametrize(
+    ("suffix", "start"), [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"), (".dot", b'digraph "jusou"')]
+)
 def test_format_follows_the_extension(tmp_path, suffix, start):
     """-o FILE.svg/.png/.pdf/.dot writes that format and exits 0, leaving no temporary file behind."""
     out = tmp_path / f"flow{suffix}"
@@ -49,13 +50,16 @@ def test_missing_graphviz_is_one_line_saying_how_to_install_it(tmp_path, monkeyp
     assert not (tmp_path / "x.svg").exists()
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["--view", "flow", "-o", "x.gif"], ".gif"),
-    (["--view", "flow", "-o", "x.svg", "--format", "png"], "--format png"),
-    (["--view", "flow", "--format", "png"], "-o"),
-    (["-o", "x.svg"], "--view"),
-    ([], "-o"),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--view", "flow", "-o", "x.gif"], ".gif"),
+        (["--view", "flow", "-o", "x.svg", "--format", "png"], "--format png"),
+        (["--view", "flow", "--format", "png"], "-o"),
+        (["-o", "x.svg"], "--view"),
+        ([], "-o"),
+    ],
+)
 def test_usage_problems_are_one_line_with_exit_2(argv, words, capsys):
     """A bad extension, a format clash, binary output without a file or no view: one line, exit 2."""
     assert main(["--lang", "en", "graph", PLAN, *argv]) == 2

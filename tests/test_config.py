@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from jusou_spec.cli import main
 from jusou_spec.config import Config, find_config, load_config, parse_config
-from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Severity
+from jusou_spec.fiscal import FiscalYear
 
 from .cli_cases import ROOT
 
@@ -79,9 +79,7 @@ def test_an_unknown_or_basic_selector_is_a_usage_error(selector, says, tmp_path,
 
 def test_the_configuration_above_the_file_applies(tmp_path, capsys, monkeypatch):
     """jusou.toml at the repository's top: its ignore, its severity override and its strict all apply."""
-    path = _repository(
-        tmp_path, '[check]\nignore = ["NS"]\nstrict = true\n\n[check.severity]\nDL001 = "error"\n'
-    )
+    path = _repository(tmp_path, '[check]\nignore = ["NS"]\nstrict = true\n\n[check.severity]\nDL001 = "error"\n')
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--lang", "en", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
@@ -94,7 +92,10 @@ def test_the_command_line_select_replaces_the_file_s_and_ignore_adds(tmp_path, c
     path = _repository(tmp_path, '[check]\nselect = ["DL"]\nignore = ["NS001"]\n')
     assert _codes([str(path)], capsys, monkeypatch, tmp_path) == (0, ["DL001"])
     assert _codes(["--select", "NS,DP", str(path)], capsys, monkeypatch, tmp_path) == (0, ["DP001"])
-    assert _codes(["--select", "NS,DP,DL", "--ignore", "DP", str(path)], capsys, monkeypatch, tmp_path) == (0, ["DL001"])
+    assert _codes(["--select", "NS,DP,DL", "--ignore", "DP", str(path)], capsys, monkeypatch, tmp_path) == (
+        0,
+        ["DL001"],
+    )
 
 
 def test_no_configuration_is_taken_from_outside_the_repository(tmp_path, capsys, monkeypatch):
@@ -120,7 +121,7 @@ def test_config_option_names_the_file(tmp_path, capsys, monkeypatch):
 BAD = {
     "syntax": ('[check\nignore = ["NS"]\n', "CF001", 1, 7),
     "unknown table": ('[indicator]\nas-of = "R6"\n', "CF002", 1, 1),
-    "unknown key": ('[check]\nstric = true\n', "CF002", 2, 1),
+    "unknown key": ("[check]\nstric = true\n", "CF002", 2, 1),
     "wrong type": ('[check]\nstrict = "yes"\n', "CF003", 2, 1),
     "bad severity": ('[check.severity]\nDL001 = "loud"\n', "CF003", 2, 1),
     "bad year": ('[indicators]\nas-of = "R99x"\n', "CF003", 2, 1),
@@ -140,7 +141,10 @@ def test_a_bad_configuration_is_a_located_finding_in_the_file(name, tmp_path):
     for lang in ("ja", "en"):
         result = subprocess.run(
             [sys.executable, "-m", "jusou_spec", "check", "--lang", lang, "plans/plan.yaml"],
-            capture_output=True, text=True, cwd=tmp_path, timeout=60,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
         )
         assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
         assert f"jusou.toml:{line}:{column}: error {code} " in result.stdout, result.stdout
@@ -180,8 +184,27 @@ def test_defaults_run_every_rule():
 
 
 _PIECES = st.sampled_from(
-    [*'[]."=#\n ,{}', "check", "indicators", "as-of", "severity", "select", "ignore", "strict", "true", "1",
-     '"R6"', '"DL"', '"SV001"', '"info"', '"XX"', "日本", "'", "[[", "]]"]
+    [
+        *'[]."=#\n ,{}',
+        "check",
+        "indicators",
+        "as-of",
+        "severity",
+        "select",
+        "ignore",
+        "strict",
+        "true",
+        "1",
+        '"R6"',
+        '"DL"',
+        '"SV001"',
+        '"info"',
+        '"XX"',
+        "日本",
+        "'",
+        "[[",
+        "]]",
+    ]
 )
 
 

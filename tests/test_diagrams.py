@@ -84,8 +84,24 @@ def _positions(svg: bytes) -> dict[str, float]:
 def test_clauses_read_top_to_bottom_in_the_laws_order():
     """The clauses view lists 第1号イ … 第6号 from the top down, and the programs of 第1号ハ in document order."""
     positions = _positions(render(jusou_spec.load(ASHIYA_LIKE), "clauses", format="svg"))
-    clauses = [positions[f"clause:{label}"] for label in
-               ("第1号イ", "第1号ロ", "第1号ハ", "第1号ニ", "第2号", "第3号イ", "第3号ロ", "第3号ハ", "第3号ニ", "第3号", "第4号", "第5号", "第6号")]
+    clauses = [
+        positions[f"clause:{label}"]
+        for label in (
+            "第1号イ",
+            "第1号ロ",
+            "第1号ハ",
+            "第1号ニ",
+            "第2号",
+            "第3号イ",
+            "第3号ロ",
+            "第3号ハ",
+            "第3号ニ",
+            "第3号",
+            "第4号",
+            "第5号",
+            "第6号",
+        )
+    ]
     assert clauses == sorted(clauses)
     assert positions["program:利用者支援特定型"] < positions["program:利用者支援センター型"]
 
@@ -103,7 +119,9 @@ def test_a_missing_mandatory_clause_is_a_red_dashed_placeholder():
     plan = jusou_spec.load(ASHIYA_LIKE)
     gap = attrs.evolve(plan, programs=tuple(p for p in plan.programs if p.id != "参加支援"))
     dot = to_dot(build_graph(gap), "clauses")
-    assert re.search(r'"missing:第2号" \[label=<事業なし（法定の必須事業）.*style="dashed,rounded" color="#c00000"', dot)
+    assert re.search(
+        r'"missing:第2号" \[label=<事業なし（法定の必須事業）.*style="dashed,rounded" color="#c00000"', dot
+    )
     assert '"clause:第2号" -> "missing:第2号"' in dot
     assert "missing:" not in to_dot(build_graph(plan), "clauses")
 
@@ -122,7 +140,9 @@ def test_findings_overlay_marks_the_nodes_they_are_about():
 
 hostile = st.text(
     st.characters(blacklist_categories=(), min_codepoint=0, max_codepoint=0x10FFFF), min_size=1, max_size=40
-) | st.sampled_from(['"', "\\", "\\N", "\\G", "<b>x</b>", "&amp;", "]]>", "-->", "}", "{", "a\nb", '" ] ; x -> y [', "\\\""])
+) | st.sampled_from(
+    ['"', "\\", "\\N", "\\G", "<b>x</b>", "&amp;", "]]>", "-->", "}", "{", "a\nb", '" ] ; x -> y [', '\\"']
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,8 +11,19 @@ from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_ra
 
 @pytest.mark.parametrize(
     ("text", "western"),
-    [("R6", 2024), ("Ｒ６", 2024), ("令和6年度", 2024), ("令和６年度", 2024), ("令和元年度", 2019),
-     ("平成31年度", 2019), ("H28", 2016), ("2024年度", 2024), ("FY2024", 2024), (2024, 2024), ("R6年度", 2024)],
+    [
+        ("R6", 2024),
+        ("Ｒ６", 2024),
+        ("令和6年度", 2024),
+        ("令和６年度", 2024),
+        ("令和元年度", 2019),
+        ("平成31年度", 2019),
+        ("H28", 2016),
+        ("2024年度", 2024),
+        ("FY2024", 2024),
+        (2024, 2024),
+        ("R6年度", 2024),
+    ],
 )
 def test_single_years(text, western):
     """Each spelling of a fiscal year is the fiscal year starting in April of ``western``."""
@@ -21,10 +32,21 @@ def test_single_years(text, western):
 
 @pytest.mark.parametrize(
     ("text", "shown"),
-    [("R4～R8", "R4～R8"), ("R4～5", "R4～R5"), ("【R6～8】", "R6～R8"), ("令和4年度～令和8年度", "R4～R8"),
-     ("令和7～11年度", "R7～R11"), ("平成28～令和7年度", "H28～R7"), ("令和6年～令和8年", "R6～R8"),
-     ("令和3年度～7年度", "R3～R7"), ("2022～2026年度", "R4～R8"), ("昭和39年～", "S39～"), ("R6", "R6"),
-     ("R4-R8", "R4～R8"), ("令和6～8年度", "R6～R8")],
+    [
+        ("R4～R8", "R4～R8"),
+        ("R4～5", "R4～R5"),
+        ("【R6～8】", "R6～R8"),
+        ("令和4年度～令和8年度", "R4～R8"),
+        ("令和7～11年度", "R7～R11"),
+        ("平成28～令和7年度", "H28～R7"),
+        ("令和6年～令和8年", "R6～R8"),
+        ("令和3年度～7年度", "R3～R7"),
+        ("2022～2026年度", "R4～R8"),
+        ("昭和39年～", "S39～"),
+        ("R6", "R6"),
+        ("R4-R8", "R4～R8"),
+        ("令和6～8年度", "R6～R8"),
+    ],
 )
 def test_periods(text, shown):
     """Each spelling of a period reads as the range of fiscal years it names."""

@@ -58,7 +58,10 @@ def test_ashiya_like_meetings_escalate_a_to_b_to_c_and_d():
 @pytest.mark.skipif(not (ROOT / "plans/ashiya.yaml").exists(), reason="the bundled Ashiya plan is not present")
 def test_bundled_ashiya_escalates_from_the_team_meeting_through_b_to_c_and_d():
     """In 芦屋市's plan, paths run A → B → C and A → B → D (図2)."""
-    paths = [[node.removeprefix("meeting:") for node in path] for path in escalation_paths(_graph(ROOT / "plans/ashiya.yaml"))]
+    paths = [
+        [node.removeprefix("meeting:") for node in path]
+        for path in escalation_paths(_graph(ROOT / "plans/ashiya.yaml"))
+    ]
     heads = {tuple(path[:3]) for path in paths}
     assert ("A", "B", "C") in heads and ("A", "B", "D") in heads
 
@@ -112,7 +115,15 @@ def test_coverage_and_missing_clauses_show_the_gaps():
     """A clause with no program has an empty list in the coverage and is listed as missing."""
     graph = _graph(UOZU_LIKE)
     assert clause_coverage(graph)["参加支援"] == {"第2号": ["program:参加"]}
-    assert missing_clauses(graph, required_only=True) == ["第3号イ", "第3号ロ", "第3号ハ", "第3号ニ", "第4号", "第5号", "第6号"]
+    assert missing_clauses(graph, required_only=True) == [
+        "第3号イ",
+        "第3号ロ",
+        "第3号ハ",
+        "第3号ニ",
+        "第4号",
+        "第5号",
+        "第6号",
+    ]
     assert "第3号" in missing_clauses(graph)
 
 
@@ -120,7 +131,13 @@ def test_connected_to_a_department_holds_its_programs_and_not_the_whole_plan():
     """The neighbourhood stops at shared nodes: a department's picture is its own programs and what they touch."""
     graph = _graph(ASHIYA_LIKE)
     around = connected_to(graph, "department:高齢介護課")
-    assert {"program:包括", "program:介護予防", "program:生活支援", "clause:第1号イ", "organisation:見本市社会福祉協議会"} <= set(around)
+    assert {
+        "program:包括",
+        "program:介護予防",
+        "program:生活支援",
+        "clause:第1号イ",
+        "organisation:見本市社会福祉協議会",
+    } <= set(around)
     assert "program:多機関協働" not in around and "plan" not in around
     with pytest.raises(KeyError):
         connected_to(graph, "department:ない課")

@@ -69,7 +69,7 @@ def test_a_complete_consistent_report_has_no_indicator_finding(tmp_path):
 
 def test_spellings_of_one_unit_are_not_a_mismatch_but_other_units_are(tmp_path):
     """% for ％ and か所 for 箇所 pass; 人 for 件 is IN008 at the actual's 単位, naming both units."""
-    actuals = FULL_R6.replace("値: 82}", "値: 82, 単位: \"%\"}").replace("値: 3}", "値: 3, 単位: か所}")
+    actuals = FULL_R6.replace("値: 82}", '値: 82, 単位: "%"}').replace("値: 3}", "値: 3, 単位: か所}")
     assert _check(tmp_path, actuals) == []
     found = _check(tmp_path, FULL_R6.replace("値: 14}", "値: 14, 単位: 人}"))
     assert _codes(found) == ["IN008"] and found[0].pointer == "/実績/0/単位"
@@ -103,10 +103,13 @@ def test_an_actual_outside_the_plan_period_or_the_report_years_is_a_warning(tmp_
 
 def test_percentages_outside_0_to_100_in_actuals_and_breakdowns(tmp_path):
     """An actual of 820 ％ and a breakdown part of 120 ％ are IN009 errors; percentages are never summed."""
-    actuals = FULL_R6.replace(
-        "値: 82}",
-        "値: 82, 内訳: [{名称: 校区, 項目: [{名称: 北部, 値: 120}, {名称: 南部, 値: 60}]}]}",
-    ) + "- {指標: 登録割合, 年度: R5, 値: 820}\n"
+    actuals = (
+        FULL_R6.replace(
+            "値: 82}",
+            "値: 82, 内訳: [{名称: 校区, 項目: [{名称: 北部, 値: 120}, {名称: 南部, 値: 60}]}]}",
+        )
+        + "- {指標: 登録割合, 年度: R5, 値: 820}\n"
+    )
     found = _check(tmp_path, actuals, years="R5～R6")
     codes = _codes(found)
     assert codes.count("IN009") == 2 and "IN003" not in codes
@@ -137,7 +140,9 @@ def test_activity_figures_breakdowns_are_summed_too(tmp_path):
 
 def test_an_unreadable_plan_does_not_cascade_into_unknown_indicators(tmp_path):
     """When the linked plan cannot be read, RF900 says so once; the plan's ids are not reported as unknown."""
-    (tmp_path / "report.yaml").write_text(REPORT_HEAD % "R6" + "実績:\n" + textwrap.indent(FULL_R6, "  "), encoding="utf-8")
+    (tmp_path / "report.yaml").write_text(
+        REPORT_HEAD % "R6" + "実績:\n" + textwrap.indent(FULL_R6, "  "), encoding="utf-8"
+    )
     found = [f for f in check_document(tmp_path / "report.yaml").findings if f.code.startswith(("IN", "RF"))]
     assert _codes(found) == ["RF900"]
 

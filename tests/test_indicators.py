@@ -55,7 +55,11 @@ def test_higher_is_better_rate_is_actual_over_target(bundled_fixture):
     """An 以上 target met: 6 企業・団体 against 5 is 120.0% and achieved."""
     row = _row(bundled_fixture["協力企業数"], R6)
     assert (row.actual, row.goal.value, row.goal.comparison, row.rate, row.status) == (
-        6, 5, Comparison.AT_LEAST, 120.0, Status.ACHIEVED
+        6,
+        5,
+        Comparison.AT_LEAST,
+        120.0,
+        Status.ACHIEVED,
     )
 
 
@@ -142,7 +146,9 @@ def test_planned_value_in_the_report_is_the_years_target_when_the_indicator_has_
 
 def test_marks_are_recorded_as_given_and_never_inferred_without_a_rule():
     """Without 評価基準 a △ for 0 against 5 is kept and no expected mark is computed."""
-    series = _one({"id": "x", "名称": "x", "単位": "件"}, [{"指標": "x", "年度": "R6", "値": 0, "計画値": 5, "評価": "△"}])
+    series = _one(
+        {"id": "x", "名称": "x", "単位": "件"}, [{"指標": "x", "年度": "R6", "値": 0, "計画値": 5, "評価": "△"}]
+    )
     row = _row(series, R6)
     assert (row.mark, row.expected_mark, row.rate) == ("△", None, 0.0)
 

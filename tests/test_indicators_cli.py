@@ -38,7 +38,12 @@ def test_json_lists_each_indicator_year_with_rate_and_status(capsys, in_root):
     series = next(s for s in group["indicators"] if s["name"] == "多機関協働事業における相談受付件数")
     [year] = series["years"]
     assert (year["year"], year["actual"], year["target"]["value"], year["rate"], year["status"], year["mark"]) == (
-        "R6", 29, 10, 290.0, "achieved", "〇"
+        "R6",
+        29,
+        10,
+        290.0,
+        "achieved",
+        "〇",
     )
     assert series["direction_stated"] is False and year["expected_mark"] is None
 
@@ -104,7 +109,7 @@ def test_a_bad_as_of_is_a_one_line_usage_error(capsys, in_root, value):
 def test_a_folder_without_documents_says_so(capsys, tmp_path):
     """A folder with no plan or report: one line saying so, exit 0, and an empty JSON list of groups."""
     assert _run(["indicators", str(tmp_path)], capsys)[:2] == (0, "計画・報告書がありません\n")
-    code, out, _ = _run(["indicators", "--format", "json", str(tmp_path)], capsys)
+    _, out, _ = _run(["indicators", "--format", "json", str(tmp_path)], capsys)
     assert json.loads(out) == {"groups": [], "findings": []}
 
 
@@ -118,7 +123,9 @@ def test_broken_yaml_is_a_located_finding_not_a_traceback(tmp_path):
     """A report with a tab: exit 1, a located SR002 finding, no traceback (run as the installed command)."""
     path = tmp_path / "bad.yaml"
     path.write_text("jusou: report/1\n自治体:\n\t名称: x\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "jusou_spec", "indicators", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "jusou_spec", "indicators", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
     assert f"{path}:3:1: error SR002" in result.stdout
 
@@ -160,4 +167,3 @@ def test_the_command_imports_neither_networkx_nor_graphviz():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]"
-

@@ -30,7 +30,10 @@ NOT_COUNTED = "令和4年度からの取組につき実績集計はなし (R4か
 
 # 重層的支援体制整備事業の実績② ◆アウトリーチ等を通じた継続的支援事業: {year: {row: {column: figure}}}
 OUTREACH = {
-    R5: {"初期相談": {"北部": 57, "中部": 74, "南部": 63, "その他": 2}, "継続相談": {"北部": 411, "中部": 1057, "南部": 995, "その他": 19}},
+    R5: {
+        "初期相談": {"北部": 57, "中部": 74, "南部": 63, "その他": 2},
+        "継続相談": {"北部": 411, "中部": 1057, "南部": 995, "その他": 19},
+    },
     R4: {"初期相談": {"北部": 20, "中部": 46, "南部": 44}, "継続相談": {"北部": 995, "中部": 1554, "南部": 972}},
     R3: {"初期相談": {"北部": 27, "中部": 26, "南部": 25}, "継続相談": {"北部": 1095, "中部": 742, "南部": 747}},
 }
@@ -53,7 +56,11 @@ COMMUNITY = {
     R3: {"北部": 799, "中部": 1206, "南部": 709},
 }
 # ◆仕組みづくり支援 (合計 column empty)
-NEW_PLACES = {R5: {"北部": 4, "中部": 3, "南部": 5}, R4: {"北部": 1, "中部": 4, "南部": 0}, R3: {"北部": 0, "中部": 4, "南部": 3}}
+NEW_PLACES = {
+    R5: {"北部": 4, "中部": 3, "南部": 5},
+    R4: {"北部": 1, "中部": 4, "南部": 0},
+    R3: {"北部": 0, "中部": 4, "南部": 3},
+}
 
 
 @pytest.fixture(scope="module")
@@ -142,9 +149,14 @@ def test_tables_with_an_empty_total_column_have_no_computed_total(example):
 
 def test_categories_differ_between_years(example):
     """R5 has その他 where R4 has 市内 (地域づくり), and only R5 of アウトリーチ has その他."""
-    community = {year: set(_items(_by_axis(_actual(example, "地域支援参加件数", year).breakdowns, "校区"))) for year in (R4, R5)}
+    community = {
+        year: set(_items(_by_axis(_actual(example, "地域支援参加件数", year).breakdowns, "校区"))) for year in (R4, R5)
+    }
     assert community[R5] - community[R4] == {"その他"} and community[R4] - community[R5] == {"市内"}
-    outreach = {year: set(_items(_by_axis(_actual(example, "アウトリーチ相談件数", year).breakdowns, "校区"))) for year in (R4, R5)}
+    outreach = {
+        year: set(_items(_by_axis(_actual(example, "アウトリーチ相談件数", year).breakdowns, "校区")))
+        for year in (R4, R5)
+    }
     assert outreach[R5] - outreach[R4] == {"その他"}
 
 
@@ -166,7 +178,11 @@ def test_every_stated_total_of_the_example_adds_up(example):
     ("old", "new", "expected"),
     [
         # R5 初期相談 北部 57 → 58: its row (196) and its column (468) no longer add up.
-        ("- {名称: 北部, 値: 57}", "- {名称: 北部, 値: 58}", ["197（58 + 74 + 63 + 2）", "196", "469（58 + 411）", "468"]),
+        (
+            "- {名称: 北部, 値: 57}",
+            "- {名称: 北部, 値: 58}",
+            ["197（58 + 74 + 63 + 2）", "196", "469（58 + 411）", "468"],
+        ),
         # R4 まるごと 継続 256 → 265: the 状況区分 parts no longer make 963.
         ("- {名称: 継続, 値: 256}", "- {名称: 継続, 値: 265}", ["972（559 + 265 + 148）", "963"]),
     ],
@@ -194,7 +210,7 @@ def test_every_figure_of_the_seed_tables_is_in_the_example(example):
     """Cross-check against the seed text: the multiset of figures printed after the first 実績 heading equals the
     figures of the example (actual values and breakdown items), so none is dropped, invented or counted twice."""
     text = _seed("000_actuals_R3-R5_city_with_3_school_districts.txt")
-    tables = text[text.index("重層的支援体制整備事業の実績①"):]
+    tables = text[text.index("重層的支援体制整備事業の実績①") :]
     tables = re.sub(r"R\d|[①②③]|令和4年度|R4から", "", tables)
     printed = Counter(int(n.replace(",", "")) for n in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", tables))
 

@@ -14,8 +14,19 @@ from jusou_spec.law import CLAUSES, ClauseError, Field, Necessity, Pillar, claus
 def test_registry_holds_every_item_of_article_106_4_paragraph_2():
     """The registry has exactly the 13 items the law and the ministry's budget list name."""
     assert [c.label for c in CLAUSES] == [
-        "第1号イ", "第1号ロ", "第1号ハ", "第1号ニ", "第2号",
-        "第3号イ", "第3号ロ", "第3号ハ", "第3号ニ", "第3号", "第4号", "第5号", "第6号",
+        "第1号イ",
+        "第1号ロ",
+        "第1号ハ",
+        "第1号ニ",
+        "第2号",
+        "第3号イ",
+        "第3号ロ",
+        "第3号ハ",
+        "第3号ニ",
+        "第3号",
+        "第4号",
+        "第5号",
+        "第6号",
     ]
 
 

@@ -26,6 +26,7 @@ def test_model_round_trips_through_its_document_form(document):
     """Property: building, writing back and building again gives an equal plan."""
     plan, _ = Plan.from_document(document)
     again, findings = Plan.from_document(plan.to_document())
+    assert findings == []
     assert again == plan
     assert schema.validate("plan", plan.to_document()) == []
 
@@ -53,5 +54,7 @@ def test_no_rule_raises_through_the_whole_pipeline(document):
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
     checked = check_source(parse_source(text, name="generated.yaml"))
     assert checked.document is not None, checked.findings
-    assert not [f for f in checked.findings if f.code in ("JS900",) or f.code.startswith(("SR", "SV"))], checked.findings
+    assert not [f for f in checked.findings if f.code in ("JS900",) or f.code.startswith(("SR", "SV"))], (
+        checked.findings
+    )
     assert all(f.line and f.column and f.message.ja and f.message.en for f in checked.findings)

@@ -63,13 +63,18 @@ def test_sarif_results_carry_levels_suppressions_and_rule_indexes(capsys, monkey
 
 def test_sarif_uris_are_percent_encoded_references():
     """A Japanese file name becomes a valid relative URI reference; an absolute path a file: URI."""
-    finding = Finding("NS001", Severity.WARNING, Message(ja="あ", en="a"), "/x", file="plans/芦屋市.yaml", line=1, column=1)
+    finding = Finding(
+        "NS001", Severity.WARNING, Message(ja="あ", en="a"), "/x", file="plans/芦屋市.yaml", line=1, column=1
+    )
     log = json.loads(render("sarif", [finding], Summary(files=1, skipped=0)))
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "plans/%E8%8A%A6%E5%B1%8B%E5%B8%82.yaml"
     absolute = finding.evolve(file="/srv/plans/a b.yaml")
     log = json.loads(render("sarif", [absolute], Summary(files=1, skipped=0)))
-    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///srv/plans/a%20b.yaml"
+    assert (
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "file:///srv/plans/a%20b.yaml"
+    )
 
 
 def test_junit_counts_failures_skips_and_files_without_findings(capsys, monkeypatch):
@@ -108,9 +113,16 @@ def test_json_keeps_the_contract_fields_and_adds_name_and_suppression(capsys, mo
     """Each record has the contract's fields plus the dotted name and the suppression reason (null if none)."""
     _, out = _run(["check", "--format", "json", FIXTURE], capsys, monkeypatch)
     records = json.loads(out)
-    assert all({"file", "line", "column", "rule", "severity", "message", "path", "name", "suppressed"} <= set(r) for r in records)
+    assert all(
+        {"file", "line", "column", "rule", "severity", "message", "path", "name", "suppressed"} <= set(r)
+        for r in records
+    )
     (suppressed,) = [r for r in records if r["suppressed"]]
-    assert (suppressed["rule"], suppressed["name"], suppressed["severity"]) == ("DL001", "delivery.contractor", "warning")
+    assert (suppressed["rule"], suppressed["name"], suppressed["severity"]) == (
+        "DL001",
+        "delivery.contractor",
+        "warning",
+    )
     assert all(r["suppressed"] is None for r in records if r["rule"] != "DL001")
 
 
@@ -131,7 +143,9 @@ class _Terminal:
         pass
 
 
-@pytest.mark.parametrize(("terminal", "no_color", "coloured"), [(True, None, True), (True, "1", False), (False, None, False)])
+@pytest.mark.parametrize(
+    ("terminal", "no_color", "coloured"), [(True, None, True), (True, "1", False), (False, None, False)]
+)
 def test_colour_only_on_a_terminal_without_no_color(terminal, no_color, coloured, monkeypatch, capsys):
     """Text is coloured when stdout is a terminal and NO_COLOR is not set; otherwise it is plain."""
     monkeypatch.chdir(ROOT)

@@ -13,7 +13,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_contains_the_schemas_and_finds_them(tmp_path):
     """Build the wheel, unpack it alone, and read both schemas through importlib.resources."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )

@@ -70,14 +70,18 @@ numbers_of_plans = st.one_of(
     st.integers(min_value=1000, max_value=9_999_999).map(lambda n: f"{n:,}"),
     st.integers(min_value=0, max_value=99999).map(str),
     st.tuples(st.integers(1, 12), st.integers(1, 31)).map(lambda t: f"{t[0]}月{t[1]}日"),
-    st.tuples(st.integers(1, 11), st.integers(0, 59), st.integers(1, 11)).map(lambda t: f"午後{t[0]}時{t[1]}分～{t[2]}時"),
+    st.tuples(st.integers(1, 11), st.integers(0, 59), st.integers(1, 11)).map(
+        lambda t: f"午後{t[0]}時{t[1]}分～{t[2]}時"
+    ),
     st.tuples(st.integers(1, 30), st.integers(1, 30)).map(lambda t: f"R{t[0]}～{t[1]}"),
     st.tuples(st.integers(1, 30), st.integers(1, 30)).map(lambda t: f"令和{t[0]}～{t[1]}年度"),
     st.integers(1, 6).map(lambda n: f"第{n}号イ"),
     st.integers(1, 20).map(lambda n: f"市内{n}箇所"),
     st.tuples(st.integers(1, 9), st.integers(1, 9)).map(lambda t: f"第{t[0]}層：{t[1]}圏域"),
     st.floats(min_value=0, max_value=100, allow_nan=False).map(lambda f: f"{f:.1f}％"),
-    st.tuples(st.integers(2019, 2035), st.integers(1, 12), st.integers(1, 28)).map(lambda t: f"{t[0]}-{t[1]:02d}-{t[2]:02d}"),
+    st.tuples(st.integers(2019, 2035), st.integers(1, 12), st.integers(1, 28)).map(
+        lambda t: f"{t[0]}-{t[1]:02d}-{t[2]:02d}"
+    ),
     st.sampled_from(["様々", "さんさん介護予防倶楽部", "社会福祉法第106条の6", "8050問題", "延べ 1,113 件"]),
 )
 
@@ -91,7 +95,14 @@ def test_figures_of_plans_are_not_personal_information(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["見本市本町3丁目5番12号", "精道町7番6号", "大字見本123番地の4", "見本市釈迦堂1-10-1", "東京都千代田区霞が関1-2-2", "霞が関一丁目二番二号"],
+    [
+        "見本市本町3丁目5番12号",
+        "精道町7番6号",
+        "大字見本123番地の4",
+        "見本市釈迦堂1-10-1",
+        "東京都千代田区霞が関1-2-2",
+        "霞が関一丁目二番二号",
+    ],
 )
 def test_addresses_to_the_house_number_are_found(text):
     """Each usual way of writing a house-level address is found."""

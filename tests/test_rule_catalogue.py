@@ -8,6 +8,7 @@ import pytest
 
 from jusou_spec.catalogue import all_checks
 from jusou_spec.checker import check_source
+from jusou_spec.cli import main
 from jusou_spec.rules import RULES
 from jusou_spec.rules._examples import as_document, examples
 from jusou_spec.source import parse_source
@@ -19,6 +20,13 @@ def test_registry_lists_every_rule_module():
     """Each module in jusou_spec/rules/ (not starting with _) is registered exactly once, and nothing else is."""
     on_disk = sorted(p.stem for p in RULES_DIR.glob("*.py") if not p.stem.startswith("_"))
     assert sorted(rule.module for rule in RULES) == on_disk
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_a_rule_module_is_named_after_its_code_and_dotted_name(rule):
+    """``grep CL001`` and the dotted name both land in one file: cl001_mandatory.py holds clauses.mandatory."""
+    group, name = rule.name.split(".", 1)
+    assert rule.module == f"{rule.code.lower()}_{name.replace('-', '_')}"
 
 
 def test_codes_and_names_are_unique():
@@ -52,3 +60,13 @@ def test_documented_examples_behave_as_documented(rule, example):
         assert rule.code not in codes, checked.findings
     else:
         assert rule.code in codes, checked.findings
+
+
+@pytest.mark.parametrize("code", ["CL001", "SR001", "IN006"])
+def test_jusou_rules_code_names_the_module_that_declares_it(code, capsys):
+    """``jusou rules CODE`` says which module holds the check, and that module's file declares the code."""
+    assert main(["rules", "--lang", "en", code]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("defined in: "))
+    module = line.removeprefix("defined in: ")
+    path = RULES_DIR.parent.parent / (module.replace(".", "/") + ".py")
+    assert f'"{code}"' in path.read_text(encoding="utf-8")

@@ -89,6 +89,7 @@ def test_the_minimal_plan_is_valid():
 
 def test_a_misspelt_key_gets_one_finding_with_a_suggestion():
     """所管 for 所管課: one SV002 at the key, suggesting the right key (the missing 所管課 is reported too)."""
+
     def mutate(d):
         d["事業"][0]["所管"] = d["事業"][0].pop("所管課")
 
@@ -124,6 +125,7 @@ def test_a_wrong_enum_value_suggests_the_close_one():
 
 def test_missing_keys_are_one_finding_per_object():
     """Two missing keys of one program are one SV001 naming both, with the 未記載 hint."""
+
     def mutate(d):
         del d["事業"][0]["名称"], d["事業"][0]["所管課"]
 

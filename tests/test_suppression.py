@@ -50,7 +50,11 @@ def test_a_suppressed_finding_is_kept_with_its_reason():
           理由: 出典は委託先を記載していない
         """)
     (marked,) = [f for f in findings if f.suppressed]
-    assert (marked.code, marked.pointer, marked.suppressed) == ("DL001", "/事業/0/実施方式/0", "出典は委託先を記載していない")
+    assert (marked.code, marked.pointer, marked.suppressed) == (
+        "DL001",
+        "/事業/0/実施方式/0",
+        "出典は委託先を記載していない",
+    )
     assert not [f for f in findings if f.code.startswith("SP")]
 
 
@@ -69,10 +73,15 @@ def test_a_suppression_covers_its_place_and_what_lies_below_only():
 
 def test_a_prefix_of_a_token_is_not_a_place():
     """位置 /事業/1 does not cover /事業/10… (pointers are compared token by token)."""
-    programs = "".join(f"  - {{id: p{n}, 名称: 事業{n}, 関連事業: true, 所管課: {{未記載: 見本}}}}\n" for n in range(2, 11))
-    findings = _check("""\
+    programs = "".join(
+        f"  - {{id: p{n}, 名称: 事業{n}, 関連事業: true, 所管課: {{未記載: 見本}}}}\n" for n in range(2, 11)
+    )
+    findings = _check(
+        """\
         - {規則: NS001, 位置: /事業/1, 理由: 見本}
-        """, text=PLAN + programs)
+        """,
+        text=PLAN + programs,
+    )
     assert _codes(findings, suppressed=True) == [("NS001", "/事業/1/所管課")]
 
 
@@ -107,7 +116,10 @@ def test_a_suppression_that_matches_nothing_is_a_warning():
         - {規則: DL001, 位置: /事業/9, 理由: 行き先のない抑制}
         """)
     unused = sorted((f.pointer, f.message.ja, f.line, f.column) for f in findings if f.code == "SP002")
-    assert [(pointer, line, column) for pointer, _, line, column in unused] == [("/抑制/0", 17, 5), ("/抑制/1/位置", 18, 17)]
+    assert [(pointer, line, column) for pointer, _, line, column in unused] == [
+        ("/抑制/0", 17, 5),
+        ("/抑制/1/位置", 18, 17),
+    ]
     assert "指摘が「/事業/0」にありません" in unused[0][1]
     assert "位置「/事業/9」は文書にありません" in unused[1][1]
 
@@ -118,7 +130,9 @@ def test_unknown_codes_and_basic_checks_cannot_be_suppressed():
         - {規則: ZZ999, 位置: "", 理由: 存在しない}
         - {規則: SV001, 位置: "", 理由: スキーマは抑制できない}
         """)
-    assert sorted((f.code, f.pointer, f.severity.value, f.line, f.column) for f in findings if f.code.startswith("SP")) == [
+    assert sorted(
+        (f.code, f.pointer, f.severity.value, f.line, f.column) for f in findings if f.code.startswith("SP")
+    ) == [
         ("SP003", "/抑制/0/規則", "error", 17, 6),
         ("SP004", "/抑制/1/規則", "error", 18, 6),
     ]
@@ -127,9 +141,12 @@ def test_unknown_codes_and_basic_checks_cannot_be_suppressed():
 def test_a_suppression_of_a_rule_that_did_not_run_is_not_called_unused():
     """With DL001 ignored, its suppression is neither applied nor reported as unused."""
     rules = choose(RULES, ignore=["DL001"])
-    findings = _check("""\
+    findings = _check(
+        """\
         - {規則: DL001, 位置: /事業/0/実施方式/0, 理由: 出典は委託先を記載していない}
-        """, rules=rules)
+        """,
+        rules=rules,
+    )
     assert not [f for f in findings if f.code in ("DL001", "SP002")]
 
 
@@ -155,6 +172,8 @@ def test_check_plan_applies_the_plan_s_suppressions():
     import yaml
 
     plan, _ = Plan.from_document(yaml.safe_load(PLAN))
-    plan = attrs.evolve(plan, suppressions=(Suppression(code="DL001", at="/事業/0/実施方式/0", reason="見本", pointer="/抑制/0"),))
+    plan = attrs.evolve(
+        plan, suppressions=(Suppression(code="DL001", at="/事業/0/実施方式/0", reason="見本", pointer="/抑制/0"),)
+    )
     findings = check_plan(plan)
     assert [(f.code, f.suppressed) for f in findings if f.code == "DL001"] == [("DL001", "見本")]

@@ -94,7 +94,9 @@ class _Configs:
 def run(args: argparse.Namespace) -> int:
     for given in args.paths:
         if not os.path.exists(given):
-            raise UsageError(Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder"))
+            raise UsageError(
+                Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
+            )
     select, ignore = _selectors(args.select), _selectors(args.ignore) or []
     configs = _Configs(args.config)
     files, skipped = discover(args.paths)
@@ -103,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
     for path in files:
         config = configs.for_file(path)
         try:
-            checked = check_document(path, rules=config.rules(select=select, ignore=ignore), severities=config.severities())
+            checked = check_document(
+                path, rules=config.rules(select=select, ignore=ignore), severities=config.severities()
+            )
         except SourceUnreadable as error:
             raise UsageError(error.message) from error
         findings.extend(checked.findings)

@@ -29,8 +29,11 @@ TEXT_FORMATS = ("dot", "svg", "json")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", metavar="PLAN", help="the plan's YAML file")
-    parser.add_argument("--view", choices=VIEW_NAMES,
-                        help="flow (会議体の流れ), clauses (事業と号), initiatives (取組と施策), departments (庁内連携)")
+    parser.add_argument(
+        "--view",
+        choices=VIEW_NAMES,
+        help="flow (会議体の流れ), clauses (事業と号), initiatives (取組と施策), departments (庁内連携)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE; its extension gives the format")
     parser.add_argument("--format", choices=FORMAT_NAMES, help="dot, svg, png, pdf, or json (the graph, node-link)")
     parser.add_argument("--findings", action="store_true", help="mark the nodes that carry errors or warnings")
@@ -39,36 +42,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _format(args: argparse.Namespace) -> str:
     from_extension = Path(args.output).suffix.lower().lstrip(".") if args.output else None
     if args.format and from_extension and from_extension != args.format:
-        raise UsageError(Message(
-            ja=f"--format {args.format} と出力ファイルの拡張子 .{from_extension} が一致しません",
-            en=f"--format {args.format} does not match the output file's extension .{from_extension}",
-        ))
+        raise UsageError(
+            Message(
+                ja=f"--format {args.format} と出力ファイルの拡張子 .{from_extension} が一致しません",
+                en=f"--format {args.format} does not match the output file's extension .{from_extension}",
+            )
+        )
     chosen = args.format or from_extension
     if chosen is None:
-        raise UsageError(Message(
-            ja="-o で出力ファイル（.svg .png .pdf .dot .json）を指定するか、--format を指定してください",
-            en="give an output file with -o (.svg .png .pdf .dot .json) or a --format",
-        ))
+        raise UsageError(
+            Message(
+                ja="-o で出力ファイル（.svg .png .pdf .dot .json）を指定するか、--format を指定してください",
+                en="give an output file with -o (.svg .png .pdf .dot .json) or a --format",
+            )
+        )
     if chosen not in FORMAT_NAMES:
-        raise UsageError(Message(
-            ja=f"拡張子 .{chosen} の形式は描けません（.svg .png .pdf .dot .json のいずれかにしてください）",
-            en=f"cannot write .{chosen}: use .svg, .png, .pdf, .dot or .json",
-        ))
+        raise UsageError(
+            Message(
+                ja=f"拡張子 .{chosen} の形式は描けません（.svg .png .pdf .dot .json のいずれかにしてください）",
+                en=f"cannot write .{chosen}: use .svg, .png, .pdf, .dot or .json",
+            )
+        )
     if chosen not in TEXT_FORMATS and not args.output:
-        raise UsageError(Message(ja=f"{chosen} は -o でファイルに書き出してください",
-                                 en=f"{chosen} output needs a file: give -o FILE"))
+        raise UsageError(
+            Message(
+                ja=f"{chosen} は -o でファイルに書き出してください", en=f"{chosen} output needs a file: give -o FILE"
+            )
+        )
     if chosen != "json" and args.view is None:
-        raise UsageError(Message(
-            ja="--view で図の種類（flow, clauses, initiatives, departments）を指定してください",
-            en="choose a diagram with --view (flow, clauses, initiatives, departments)",
-        ))
+        raise UsageError(
+            Message(
+                ja="--view で図の種類（flow, clauses, initiatives, departments）を指定してください",
+                en="choose a diagram with --view (flow, clauses, initiatives, departments)",
+            )
+        )
     return chosen
 
 
 def run(args: argparse.Namespace) -> int:
     from jusou_spec.checker import check_document
     from jusou_spec.model import Plan
-    from jusou_spec.reporters import Summary, render as report
+    from jusou_spec.reporters import Summary
+    from jusou_spec.reporters import render as report
     from jusou_spec.source import SourceUnreadable
 
     fmt = _format(args)
@@ -80,8 +95,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(error.message) from error
     lang = language(args)
     if checked.kind == "report":
-        raise UsageError(Message(ja=f"{args.plan}: 報告書（report/1）は図にできません。計画（plan/1）を指定してください",
-                                 en=f"{args.plan}: is a report (report/1); graph draws plans (plan/1)"))
+        raise UsageError(
+            Message(
+                ja=f"{args.plan}: 報告書（report/1）は図にできません。計画（plan/1）を指定してください",
+                en=f"{args.plan}: is a report (report/1); graph draws plans (plan/1)",
+            )
+        )
     if not isinstance(checked.document, Plan):
         errors = [f for f in checked.findings if f.severity is Severity.ERROR] or list(checked.findings)
         sys.stderr.write(report("text", errors, Summary(files=1, skipped=0), lang=lang))
@@ -95,18 +114,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _draw(plan: object, fmt: str, *, view: str | None, findings: object) -> bytes:
-    from jusou_spec.graph import build_graph, node_link_json
     from jusou_spec.diagrams import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
+    from jusou_spec.graph import build_graph, node_link_json
 
     graph = build_graph(plan)  # type: ignore[arg-type]
     if fmt == "json":
         return node_link_json(graph).encode("utf-8")
     if fmt != "dot" and japanese_font_missing():
-        sys.stderr.write("jusou: " + Message(
-            ja="日本語フォントが見つかりません。図の文字が表示されないおそれがあります"
-            "（sudo apt-get install fonts-ipaexfont-gothic）",
-            en="no Japanese font found: the diagram's text may not show (sudo apt-get install fonts-ipaexfont-gothic)",
-        ).text(language()) + "\n")
+        sys.stderr.write(
+            "jusou: "
+            + Message(
+                ja="日本語フォントが見つかりません。図の文字が表示されないおそれがあります"
+                "（sudo apt-get install fonts-ipaexfont-gothic）",
+                en="no Japanese font found: the diagram's text may not show (sudo apt-get install fonts-ipaexfont-gothic)",
+            ).text(language())
+            + "\n"
+        )
     try:
         return render(graph, view, format=fmt, findings=findings)  # type: ignore[arg-type]
     except (GraphvizMissing, GraphvizFailed) as error:

@@ -28,7 +28,9 @@ HELP = "show targets, actuals, achievement rates and statuses per fiscal year (a
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="plans and reports (files or folders)")
-    parser.add_argument("--as-of", metavar="YEAR", help="the last fiscal year taken as ended, e.g. R6 (default: the reports' last year)")
+    parser.add_argument(
+        "--as-of", metavar="YEAR", help="the last fiscal year taken as ended, e.g. R6 (default: the reports' last year)"
+    )
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default text)")
     parser.add_argument("--chart", metavar="DIR", help="also write one SVG chart per indicator into DIR")
 
@@ -58,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     for given in args.paths:
         if not os.path.exists(given):
-            raise UsageError(Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder"))
+            raise UsageError(
+                Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
+            )
     as_of = _as_of(args.as_of) if args.as_of is not None else _configured_as_of(args.paths[0])
     try:
         collected = collect(args.paths, as_of=as_of)
@@ -75,5 +79,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
     if args.format == "csv":
         for finding in collected.findings:
-            sys.stderr.write(f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value} {finding.code} {finding.text(lang)}\n")
+            sys.stderr.write(
+                f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value} {finding.code} {finding.text(lang)}\n"
+            )
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in collected.findings) else EXIT_OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from jusou_spec.catalogue import all_checks
+from jusou_spec.catalogue import all_checks, module_of
 from jusou_spec.commands._common import EXIT_OK, UsageError, language
 from jusou_spec.findings import Message
 from jusou_spec.rules import RULES
@@ -51,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
             )
         for check in checks:
             body = docs.get(check.code, "")
+            where = Message(ja="定義", en="defined in").text(lang)
             shown.append(
-                f"{check.code} {check.name} ({check.severity.value})\n{check.title.text(lang)}\n" + (f"\n{body}\n" if body else "")
+                f"{check.code} {check.name} ({check.severity.value})\n{check.title.text(lang)}\n"
+                f"{where}: {module_of(check.code)}\n" + (f"\n{body}\n" if body else "")
             )
     sys.stdout.write("\n".join(shown))
     return EXIT_OK

@@ -16,15 +16,15 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
-from jusou_spec.findings import Finding
-from jusou_spec.model import Plan
 from jusou_spec.diagrams import clauses, departments, flow, initiatives
 from jusou_spec.diagrams.dot import Dot
 from jusou_spec.diagrams.overlay import Overlay, marks
 from jusou_spec.diagrams.run import FORMATS, GraphvizFailed, GraphvizMissing, japanese_font_missing, run_graphviz
 from jusou_spec.diagrams.style import PNG_DPI
+from jusou_spec.findings import Finding
+from jusou_spec.model import Plan
 
-__all__ = ["FORMATS", "GraphvizFailed", "GraphvizMissing", "VIEWS", "japanese_font_missing", "render", "to_dot"]
+__all__ = ["FORMATS", "VIEWS", "GraphvizFailed", "GraphvizMissing", "japanese_font_missing", "render", "to_dot"]
 
 View = Callable[..., Dot]
 
@@ -44,7 +44,9 @@ def to_dot(graph: nx.MultiDiGraph, view: str, *, findings: Iterable[Finding] = (
     return draw(graph, marks=Overlay(marks(graph, findings)), dpi=dpi).source()
 
 
-def render(source: Plan | nx.MultiDiGraph, view: str, *, format: str = "svg", findings: Iterable[Finding] = ()) -> bytes:
+def render(
+    source: Plan | nx.MultiDiGraph, view: str, *, format: str = "svg", findings: Iterable[Finding] = ()
+) -> bytes:
     """One view of a plan (or of its graph) as ``dot``, ``svg``, ``png`` or ``pdf`` bytes.
 
     ``dot`` needs nothing else; the others run Graphviz' ``dot`` (:class:`GraphvizMissing` when it is not

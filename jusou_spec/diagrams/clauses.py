@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import networkx as nx
 
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
-from jusou_spec.graph.queries import nodes_of
-from jusou_spec.law import Pillar
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import ERROR, GREY, PILLAR_COLOURS, PILLAR_TITLES, WARNING, detail, finish, start
+from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.queries import nodes_of
+from jusou_spec.law import Pillar
 
 __all__ = ["delivery_text", "draw"]
 
-NOTES = ["左: 社会福祉法第106条の4第2項の号　右: その号を実施する事業（所管課・実施方式）。"
-         "赤の破線は必須の号に事業がないこと、橙の破線は想定される事業がないことを示します"]
+NOTES = [
+    "左: 社会福祉法第106条の4第2項の号　右: その号を実施する事業（所管課・実施方式）。"
+    "赤の破線は必須の号に事業がないこと、橙の破線は想定される事業がないことを示します"
+]
 
 
 def delivery_text(delivery: list[dict]) -> str:
@@ -70,8 +72,14 @@ def _placeholder(dot: Dot, clause: str, attributes: dict) -> None:
     colour = ERROR if attributes["required"] else WARNING
     placeholder = _placeholder_id(attributes)
     wording = "事業なし（法定の必須事業）" if attributes["required"] else "事業なし（想定される事業）"
-    dot.node(placeholder, label=tags(text(wording), "<BR/>", detail(attributes["program"], colour=colour)),
-             style="dashed,rounded", color=colour, fontcolor=colour, penwidth=1.5)
+    dot.node(
+        placeholder,
+        label=tags(text(wording), "<BR/>", detail(attributes["program"], colour=colour)),
+        style="dashed,rounded",
+        color=colour,
+        fontcolor=colour,
+        penwidth=1.5,
+    )
     dot.edge(clause, placeholder, arrowhead="none", style="dashed", color=colour)
 
 
@@ -90,22 +98,31 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
         blocks.append((pillar, rows))
     left: list[str] = []
     right: list[str] = []
-    for pillar, rows in blocks:
+    for _pillar, rows in blocks:
         for clause, programs, implemented in rows:
             left.append(clause)
             right.extend(programs if implemented else [_placeholder_id(graph.nodes[clause])])
     # Graphviz stacks an LR view's clusters bottom-up: drawn in reverse, the bands read in the law's order.
     for pillar, rows in reversed(blocks):
-        with dot.subgraph(f"cluster_{pillar.name.lower()}", label=tags("<B>", text(PILLAR_TITLES[pillar]), "</B>"),
-                          style="filled,rounded", fillcolor=PILLAR_COLOURS[pillar], color=PILLAR_COLOURS[pillar],
-                          labeljust="l"):
+        with dot.subgraph(
+            f"cluster_{pillar.name.lower()}",
+            label=tags("<B>", text(PILLAR_TITLES[pillar]), "</B>"),
+            style="filled,rounded",
+            fillcolor=PILLAR_COLOURS[pillar],
+            color=PILLAR_COLOURS[pillar],
+            labeljust="l",
+        ):
             for clause, programs, implemented in rows:
                 attributes = graph.nodes[clause]
                 dot.node(clause, label=_clause_label(attributes), width=0.9)
                 for program in programs:
                     mark = marks.get(program)
-                    dot.node(program, label=_program_label(graph.nodes[program], mark),
-                             color=mark.colour if mark else None, penwidth=2.5 if mark else None)
+                    dot.node(
+                        program,
+                        label=_program_label(graph.nodes[program], mark),
+                        color=mark.colour if mark else None,
+                        penwidth=2.5 if mark else None,
+                    )
                 if not implemented:
                     _placeholder(dot, clause, attributes)
                 for program, _, kind in graph.in_edges(clause, data="kind"):
@@ -119,6 +136,10 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
         with dot.subgraph("cluster_related", label=text("号に当たらない関連事業"), style="dashed,rounded", color=GREY):
             for program in related:
                 mark = marks.get(program)
-                dot.node(program, label=_program_label(graph.nodes[program], mark),
-                         color=mark.colour if mark else None, penwidth=2.5 if mark else None)
+                dot.node(
+                    program,
+                    label=_program_label(graph.nodes[program], mark),
+                    color=mark.colour if mark else None,
+                    penwidth=2.5 if mark else None,
+                )
     return finish(dot, graph.graph, "事業と法定の号（社会福祉法第106条の4第2項）", [*NOTES, *marks.caption()])

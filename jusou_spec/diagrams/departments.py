@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import networkx as nx
 
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
-from jusou_spec.graph.queries import nodes_of
-from jusou_spec.law import Pillar
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import INK, PILLAR_COLOURS, detail, finish, start
+from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.queries import nodes_of
+from jusou_spec.law import Pillar
 
 __all__ = ["draw"]
 
 OWNS = "#5577aa"
 
-MATRIX_NOTES = ["実線: 庁内連携体制の表で○のある柱　太線: ○があり、その柱の事業も所管　破線: その柱の事業を所管（表に○なし）"]
+MATRIX_NOTES = [
+    "実線: 庁内連携体制の表で○のある柱　太線: ○があり、その柱の事業も所管　破線: その柱の事業を所管（表に○なし）"
+]
 OWNERSHIP_NOTES = ["線: その柱の事業を所管（この計画には庁内連携体制の表がありません）"]
 
 
@@ -54,21 +56,32 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
     for department in departments:
         attributes = graph.nodes[department]
         mark = marks.get(department)
-        owned = [graph.nodes[s]["label"] for s, _, k in graph.in_edges(department, data="kind")
-                 if k == EdgeKind.OWNED_BY.value]
+        owned = [
+            graph.nodes[s]["label"]
+            for s, _, k in graph.in_edges(department, data="kind")
+            if k == EdgeKind.OWNED_BY.value
+        ]
         rows = [tags("<B>", text(attributes["label"], width=24), "</B>")]
         if owned:
             rows.append(detail("所管: " + "、".join(owned), width=34))
         if mark:
             rows.append(mark.line())
-        dot.node(department, label=Html("<BR/>".join(rows)), color=mark.colour if mark else None,
-                 penwidth=2.5 if mark else None)
+        dot.node(
+            department,
+            label=Html("<BR/>".join(rows)),
+            color=mark.colour if mark else None,
+            penwidth=2.5 if mark else None,
+        )
     ordered = [f"pillar:{pillar.value}" for pillar in Pillar] + nodes_of(graph, NodeKind.COLUMN)
     shown = [node for node in ordered if node in targets or graph.nodes[node]["kind"] == NodeKind.COLUMN.value]
     colours = {f"pillar:{pillar.value}": PILLAR_COLOURS[pillar] for pillar in Pillar}
     for node in shown:
-        dot.node(node, label=tags("<B>", text(graph.nodes[node]["label"], width=16), "</B>"),
-                 fillcolor=colours.get(node, "#eeeeee"), width=1.4)
+        dot.node(
+            node,
+            label=tags("<B>", text(graph.nodes[node]["label"], width=16), "</B>"),
+            fillcolor=colours.get(node, "#eeeeee"),
+            width=1.4,
+        )
     dot.comment("departments in the plan's order, then the pillars in the law's order, top to bottom")
     dot.same_rank(departments, ordered=True)
     dot.same_rank(shown, ordered=True)

@@ -190,8 +190,15 @@ class Dot:
     def node(self, ident: str, **attributes: object) -> None:
         self._add(f"{identifier(ident)}{_attributes(attributes)};")
 
-    def edge(self, source: str, target: str, *, source_port: str | None = None, target_port: str | None = None,
-             **attributes: object) -> None:
+    def edge(
+        self,
+        source: str,
+        target: str,
+        *,
+        source_port: str | None = None,
+        target_port: str | None = None,
+        **attributes: object,
+    ) -> None:
         self._add(f"{endpoint(source, source_port)} -> {endpoint(target, target_port)}{_attributes(attributes)};")
 
     def comment(self, value: str) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
-from jusou_spec.graph.queries import nodes_of
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import DETAIL_SIZE, GREY, INK, detail, finish, start
+from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.queries import nodes_of
 
 __all__ = ["draw"]
 
@@ -80,7 +80,9 @@ def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], m
             part_attributes = graph.nodes[part]
             part_mark = marks.get(part)
             label = text(part_attributes["name"], width=16)
-            if _short_id(part_attributes["doc_id"]) and not part_attributes["name"].startswith(part_attributes["doc_id"]):
+            if _short_id(part_attributes["doc_id"]) and not part_attributes["name"].startswith(
+                part_attributes["doc_id"]
+            ):
                 label = tags("<B>", text(part_attributes["doc_id"]), "</B> ", label)
             if part_mark:
                 label = tags(label, "<BR/>", part_mark.line())
@@ -88,8 +90,10 @@ def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], m
             row.append(f'<TD PORT="{port}" BORDER="1"{border} CELLPADDING="4">{label}</TD>')
         cells.insert(0, "<TR>" + "".join(row) + "</TR>")
     width = 3 if mark else 1
-    table = (f'<TABLE BORDER="{width}" CELLBORDER="0" CELLSPACING="4" STYLE="rounded" COLOR="{colour}" '
-             f'BGCOLOR="white">' + "".join(cells) + "</TABLE>")
+    table = (
+        f'<TABLE BORDER="{width}" CELLBORDER="0" CELLSPACING="4" STYLE="rounded" COLOR="{colour}" '
+        f'BGCOLOR="white">' + "".join(cells) + "</TABLE>"
+    )
     dot.node(meeting, label=Html(table), shape="plain", style=None)
     return ports
 
@@ -97,8 +101,13 @@ def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], m
 def _edge_label(attributes: dict) -> Html:
     words = [text(attributes["flow"])]
     if attributes.get("content"):
-        words.append(tags(f'<FONT POINT-SIZE="{DETAIL_SIZE - 1}" COLOR="{GREY}">',
-                          text(attributes["content"], width=16), "</FONT>"))
+        words.append(
+            tags(
+                f'<FONT POINT-SIZE="{DETAIL_SIZE - 1}" COLOR="{GREY}">',
+                text(attributes["content"], width=16),
+                "</FONT>",
+            )
+        )
     return Html("<BR/>".join(words))
 
 
@@ -126,14 +135,14 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
             style = {"dir": "both", "style": "dashed", "constraint": False}
         elif attributes["kind"] in (EdgeKind.EVALUATES.value, EdgeKind.RELATES_TO.value):
             style = {"style": "dashed"}
-        if head_port != "main" and not style.get("constraint") is False:
+        if head_port != "main" and style.get("constraint") is not False:
             head_port += ":n"
         dot.edge(tail, head, source_port=tail_port, target_port=head_port, label=_edge_label(attributes), **style)
     alone = [m for m in meetings if m not in in_flows]
     if alone:
         dot.comment("meetings outside every flow, in rows of three")
         anchor = [m for m in meetings if m in in_flows and not any(s == m for s, _, _ in flows)][:1]
-        rows = [alone[i:i + ROW] for i in range(0, len(alone), ROW)]
+        rows = [alone[i : i + ROW] for i in range(0, len(alone), ROW)]
         for row in rows:
             dot.same_rank(row, ordered=True)
             middle = row[len(row) // 2]

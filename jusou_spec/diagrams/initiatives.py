@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import networkx as nx
 
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
-from jusou_spec.graph.queries import nodes_of
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import GREY, INK, detail, finish, start
+from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.queries import nodes_of
 
 __all__ = ["draw"]
 
-NOTES = ["中央: 取組と項目（中心となる取組主体）　右: 関連する施策　左: 関連するアクション。"
-         "灰色は取組から参照されていない施策・アクション、破線の枠は関連計画の一覧にない番号です"]
+NOTES = [
+    "中央: 取組と項目（中心となる取組主体）　右: 関連する施策　左: 関連するアクション。"
+    "灰色は取組から参照されていない施策・アクション、破線の枠は関連計画の一覧にない番号です"
+]
 
 
 def _of_kind(graph: nx.MultiDiGraph, node: str, kind: EdgeKind, *, incoming: bool) -> list[str]:
@@ -52,10 +54,14 @@ def _initiative(dot: Dot, graph: nx.MultiDiGraph, initiative: str, marks: Overla
         if item_mark:
             lines.append(item_mark.line())
         colour = f' COLOR="{item_mark.colour}"' if item_mark else ""
-        cells.append(f'<TR><TD PORT="p{index}" BORDER="1" SIDES="T"{colour} ALIGN="LEFT" BALIGN="LEFT" '
-                     f'CELLPADDING="4">' + "<BR/>".join(lines) + "</TD></TR>")
-    table = (f'<TABLE BORDER="{3 if mark else 1}" CELLBORDER="0" CELLSPACING="0" STYLE="rounded" '
-             f'COLOR="{mark.colour if mark else INK}" BGCOLOR="white">' + "".join(cells) + "</TABLE>")
+        cells.append(
+            f'<TR><TD PORT="p{index}" BORDER="1" SIDES="T"{colour} ALIGN="LEFT" BALIGN="LEFT" '
+            f'CELLPADDING="4">' + "<BR/>".join(lines) + "</TD></TR>"
+        )
+    table = (
+        f'<TABLE BORDER="{3 if mark else 1}" CELLBORDER="0" CELLSPACING="0" STYLE="rounded" '
+        f'COLOR="{mark.colour if mark else INK}" BGCOLOR="white">' + "".join(cells) + "</TABLE>"
+    )
     dot.node(initiative, label=Html(table), shape="plain", style=None)
     return ports
 
@@ -65,23 +71,35 @@ def _numbered(dot: Dot, graph: nx.MultiDiGraph, kind: NodeKind, marks: Overlay, 
     for node in nodes_of(graph, kind):
         by_plan.setdefault(graph.nodes[node]["plan"], []).append(node)
     word = "施策" if kind is NodeKind.MEASURE else "アクション"
-    for index, (plan, nodes) in enumerate(by_plan.items()):
+    for index, nodes in enumerate(by_plan.values()):
         first = graph.nodes[nodes[0]]
         note = "" if all(graph.nodes[n]["checked"] for n in nodes) else "（一覧は計画に記載なし）"
-        with dot.subgraph(f"cluster_{kind.value}_{index}", label=text(f"{first['plan_name']} {word}{note}", width=30),
-                          style="rounded", color=GREY, fontsize=10):
+        with dot.subgraph(
+            f"cluster_{kind.value}_{index}",
+            label=text(f"{first['plan_name']} {word}{note}", width=30),
+            style="rounded",
+            color=GREY,
+            fontsize=10,
+        ):
             for node in nodes:
                 attributes = graph.nodes[node]
                 mark = marks.get(node)
                 linked = bool(_of_kind(graph, node, links, incoming=True))
-                label = text(f"{word}{attributes['number']}" + (f" {attributes['name']}" if attributes["name"] else ""),
-                             width=22)
+                label = text(
+                    f"{word}{attributes['number']}" + (f" {attributes['name']}" if attributes["name"] else ""), width=22
+                )
                 if mark:
                     label = tags(label, "<BR/>", mark.line())
                 style = "rounded,filled" if attributes["listed"] or not attributes["checked"] else "rounded,dashed"
-                dot.node(node, label=label, style=style, fillcolor="white" if linked else "#eeeeee",
-                         fontcolor=INK if linked else GREY, color=mark.colour if mark else (INK if linked else GREY),
-                         penwidth=2.5 if mark else None)
+                dot.node(
+                    node,
+                    label=label,
+                    style=style,
+                    fillcolor="white" if linked else "#eeeeee",
+                    fontcolor=INK if linked else GREY,
+                    color=mark.colour if mark else (INK if linked else GREY),
+                    penwidth=2.5 if mark else None,
+                )
     return [node for nodes in by_plan.values() for node in nodes]
 
 
@@ -106,7 +124,15 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
         for target in _of_kind(graph, item, EdgeKind.REPEATS, incoming=False):
             if target in ports:
                 other, other_port = ports[target]
-                dot.edge(initiative, other, source_port=f"{port}:w", target_port=f"{other_port}:w", style="dashed",
-                         label=text("再掲"), constraint=False, color=INK)
+                dot.edge(
+                    initiative,
+                    other,
+                    source_port=f"{port}:w",
+                    target_port=f"{other_port}:w",
+                    style="dashed",
+                    label=text("再掲"),
+                    constraint=False,
+                    color=INK,
+                )
     notes = NOTES if nodes_of(graph, NodeKind.INITIATIVE) else ["この計画には取組の記載がありません"]
     return finish(dot, graph.graph, "取組と関連計画の施策・アクション", [*notes, *marks.caption()])

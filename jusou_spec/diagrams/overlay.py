@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from jusou_spec.diagrams.style import ERROR, WARNING, Mark
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.graph.queries import node_at
-from jusou_spec.diagrams.style import ERROR, WARNING, Mark
 
 __all__ = ["Overlay", "marks"]
 
@@ -31,8 +31,9 @@ def marks(graph: nx.MultiDiGraph, findings: Iterable[Finding]) -> dict[str, Mark
     for node, here in found.items():
         errors = sum(1 for f in here if f.severity is Severity.ERROR)
         codes = tuple(sorted({f.code for f in here}))
-        result[node] = Mark(colour=ERROR if errors else WARNING, codes=codes, errors=errors,
-                            warnings=len(here) - errors)
+        result[node] = Mark(
+            colour=ERROR if errors else WARNING, codes=codes, errors=errors, warnings=len(here) - errors
+        )
     return result
 
 
@@ -55,5 +56,7 @@ class Overlay:
             return []
         errors = sum(mark.errors for mark in self._shown.values())
         warnings = sum(mark.warnings for mark in self._shown.values())
-        return [f"jusou check の指摘（この図の中）: エラー {errors} 件・警告 {warnings} 件。"
-                "赤枠はエラー、橙枠は警告のある項目です"]
+        return [
+            f"jusou check の指摘（この図の中）: エラー {errors} 件・警告 {warnings} 件。"
+            "赤枠はエラー、橙枠は警告のある項目です"
+        ]

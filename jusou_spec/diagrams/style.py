@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import attrs
 
-from jusou_spec.law import Pillar
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
+from jusou_spec.law import Pillar
 
-__all__ = ["FONT", "Mark", "PILLAR_COLOURS", "PILLAR_TITLES", "detail", "finish", "start", "title_label"]
+__all__ = ["FONT", "PILLAR_COLOURS", "PILLAR_TITLES", "Mark", "detail", "finish", "start", "title_label"]
 
 FONT = "IPAexGothic,IPAGothic,Noto Sans CJK JP,Noto Sans JP,sans-serif"
 TEXT_SIZE = 11
@@ -70,7 +70,9 @@ def detail(value: str, *, colour: str = GREY, width: int | None = None) -> Html:
 
 def title_label(title: str, notes: list[str]) -> Html:
     return tags(
-        f'<FONT POINT-SIZE="{TITLE_SIZE}">', text(title, width=60), "</FONT>",
+        f'<FONT POINT-SIZE="{TITLE_SIZE}">',
+        text(title, width=60),
+        "</FONT>",
         *(tags("<BR/>", detail(note, width=90)) for note in notes),
     )
 
@@ -79,11 +81,31 @@ def start(*, rankdir: str, dpi: int | None, nodesep: float = 0.3, ranksep: float
     """A new diagram with the shared defaults; ``newrank`` lets a rank constraint reach into clusters."""
     dot = Dot()
     dot.defaults(
-        "graph", charset="UTF-8", fontname=FONT, fontsize=TEXT_SIZE, labelloc="t", labeljust="l", rankdir=rankdir,
-        nodesep=nodesep, ranksep=ranksep, pad="0.2", newrank=newrank or None, bgcolor="white", dpi=dpi,
+        "graph",
+        charset="UTF-8",
+        fontname=FONT,
+        fontsize=TEXT_SIZE,
+        labelloc="t",
+        labeljust="l",
+        rankdir=rankdir,
+        nodesep=nodesep,
+        ranksep=ranksep,
+        pad="0.2",
+        newrank=newrank or None,
+        bgcolor="white",
+        dpi=dpi,
     )
-    dot.defaults("node", fontname=FONT, fontsize=TEXT_SIZE, shape="box", style="rounded,filled", fillcolor="white",
-                 color=INK, fontcolor=INK, margin="0.12,0.06")
+    dot.defaults(
+        "node",
+        fontname=FONT,
+        fontsize=TEXT_SIZE,
+        shape="box",
+        style="rounded,filled",
+        fillcolor="white",
+        color=INK,
+        fontcolor=INK,
+        margin="0.12,0.06",
+    )
     dot.defaults("edge", fontname=FONT, fontsize=DETAIL_SIZE, color=INK, fontcolor=INK, arrowsize=0.7)
     return dot
 

@@ -94,8 +94,15 @@ class _Builder:
 
     def build(self) -> None:
         plan = self.plan
-        self.node(PLAN_ID, NodeKind.PLAN, plan.title, pointer="", municipality=plan.municipality.name,
-                  period=_text(plan.period), modes=[_mode_text(m) for m in plan.modes])
+        self.node(
+            PLAN_ID,
+            NodeKind.PLAN,
+            plan.title,
+            pointer="",
+            municipality=plan.municipality.name,
+            period=_text(plan.period),
+            modes=[_mode_text(m) for m in plan.modes],
+        )
         self.law()
         for program in plan.programs:
             self.program(program)
@@ -108,24 +115,40 @@ class _Builder:
             self.node(pillar_id(pillar), NodeKind.PILLAR, pillar.value, name=pillar.value, order=order)
         for order, item in enumerate(CLAUSES):
             ident = self.node(
-                clause_id(item.label), NodeKind.CLAUSE, item.label, clause=item.label, pillar=item.pillar.value,
-                field=item.field.value if item.field else None, required=item.required, program=item.program,
-                citation=item.citation, order=order,
+                clause_id(item.label),
+                NodeKind.CLAUSE,
+                item.label,
+                clause=item.label,
+                pillar=item.pillar.value,
+                field=item.field.value if item.field else None,
+                required=item.required,
+                program=item.program,
+                citation=item.citation,
+                order=order,
             )
             self.edge(ident, pillar_id(item.pillar), EdgeKind.BELONGS_TO)
 
     def department(self, name: str, *, pointer: str | None = None) -> str:
-        ident = self.node(department_id(name), NodeKind.DEPARTMENT, name, pointer=pointer, key=department_key(name),
-                          names=[])
+        ident = self.node(
+            department_id(name), NodeKind.DEPARTMENT, name, pointer=pointer, key=department_key(name), names=[]
+        )
         if name not in self.graph.nodes[ident]["names"]:
             self.graph.nodes[ident]["names"].append(name)
         return ident
 
     def program(self, program: Program) -> None:
         ident = self.node(
-            program_id(program.id), NodeKind.PROGRAM, program.label, pointer=program.pointer, doc_id=program.id,
-            name=program.name, variant=program.variant, clauses=[c.label for c in program.clauses],
-            related_only=program.related_only, field=_text(program.field), years=_text(program.years),
+            program_id(program.id),
+            NodeKind.PROGRAM,
+            program.label,
+            pointer=program.pointer,
+            doc_id=program.id,
+            name=program.name,
+            variant=program.variant,
+            clauses=[c.label for c in program.clauses],
+            related_only=program.related_only,
+            field=_text(program.field),
+            years=_text(program.years),
             departments=[] if isinstance(program.departments, NotStated) else list(program.departments),
             departments_stated=not isinstance(program.departments, NotStated),
             delivery=[] if isinstance(program.delivery, NotStated) else [_delivery(d) for d in program.delivery],
@@ -144,8 +167,14 @@ class _Builder:
                     self.edge(ident, target, EdgeKind.DELIVERED_BY, mode=delivery.mode.value, pointer=delivery.pointer)
         for indicator in program.indicators:
             target = self.node(
-                indicator_id(indicator.id), NodeKind.INDICATOR, indicator.name, pointer=indicator.pointer,
-                doc_id=indicator.id, name=indicator.name, unit=_text(indicator.unit), program=program.id,
+                indicator_id(indicator.id),
+                NodeKind.INDICATOR,
+                indicator.name,
+                pointer=indicator.pointer,
+                doc_id=indicator.id,
+                name=indicator.name,
+                unit=_text(indicator.unit),
+                program=program.id,
             )
             self.edge(ident, target, EdgeKind.MEASURED_BY)
 
@@ -153,21 +182,50 @@ class _Builder:
         references = self.references
         for related in self.plan.related_plans:
             for number_item in related.measures or ():
-                self.numbered(NodeKind.MEASURE, related.id, related.name, number_item.number, number_item.name,
-                              pointer=number_item.pointer, checked=True, listed=True)
+                self.numbered(
+                    NodeKind.MEASURE,
+                    related.id,
+                    related.name,
+                    number_item.number,
+                    number_item.name,
+                    pointer=number_item.pointer,
+                    checked=True,
+                    listed=True,
+                )
             for number_item in related.actions or ():
-                self.numbered(NodeKind.ACTION, related.id, related.name, number_item.number, number_item.name,
-                              pointer=number_item.pointer, checked=True, listed=True)
+                self.numbered(
+                    NodeKind.ACTION,
+                    related.id,
+                    related.name,
+                    number_item.number,
+                    number_item.name,
+                    pointer=number_item.pointer,
+                    checked=True,
+                    listed=True,
+                )
         for initiative in self.plan.initiatives:
             ident = self.node(
-                initiative_id(initiative.id), NodeKind.INITIATIVE, initiative.name, pointer=initiative.pointer,
-                doc_id=initiative.id, number=initiative.number, name=initiative.name, domains=list(initiative.domains),
+                initiative_id(initiative.id),
+                NodeKind.INITIATIVE,
+                initiative.name,
+                pointer=initiative.pointer,
+                doc_id=initiative.id,
+                number=initiative.number,
+                name=initiative.name,
+                domains=list(initiative.domains),
             )
             self.edge(PLAN_ID, ident, EdgeKind.CONTAINS)
             for item in initiative.items:
                 child = self.node(
-                    item_id(item.id), NodeKind.ITEM, item.name, pointer=item.pointer, doc_id=item.id, mark=item.mark,
-                    name=item.name, initiative=initiative.id, repeats=item.repeats,
+                    item_id(item.id),
+                    NodeKind.ITEM,
+                    item.name,
+                    pointer=item.pointer,
+                    doc_id=item.id,
+                    mark=item.mark,
+                    name=item.name,
+                    initiative=initiative.id,
+                    repeats=item.repeats,
                     leads=[] if isinstance(item.leads, NotStated) else list(item.leads),
                 )
                 self.edge(child, ident, EdgeKind.PART_OF)
@@ -180,19 +238,46 @@ class _Builder:
                 continue  # the related plan itself does not resolve: the checker reports it
             kind = NodeKind.MEASURE if link.relation == "施策" else NodeKind.ACTION
             number = link.item.number if link.item is not None else link.number
-            target = self.numbered(kind, link.plan.id, link.plan.name, number,
-                                   link.item.name if link.item is not None else None, pointer=None,
-                                   checked=link.checked, listed=link.item is not None)
+            target = self.numbered(
+                kind,
+                link.plan.id,
+                link.plan.name,
+                number,
+                link.item.name if link.item is not None else None,
+                pointer=None,
+                checked=link.checked,
+                listed=link.item is not None,
+            )
             edge = EdgeKind.RELATES_TO_MEASURE if kind is NodeKind.MEASURE else EdgeKind.RELATES_TO_ACTION
             self.edge(initiative_id(link.initiative.id), target, edge, pointer=link.pointer)
 
-    def numbered(self, kind: NodeKind, plan: str, plan_name: str, number: object, name: str | None, *,
-                 pointer: str | None, checked: bool, listed: bool) -> str:
+    def numbered(
+        self,
+        kind: NodeKind,
+        plan: str,
+        plan_name: str,
+        number: object,
+        name: str | None,
+        *,
+        pointer: str | None,
+        checked: bool,
+        listed: bool,
+    ) -> str:
         make = measure_id if kind is NodeKind.MEASURE else action_id
         word = "施策" if kind is NodeKind.MEASURE else "アクション"
         shown = unicodedata.normalize("NFKC", str(number))
-        return self.node(make(plan, number), kind, f"{word}{shown}" + (f" {name}" if name else ""), pointer=pointer,
-                         plan=plan, plan_name=plan_name, number=shown, name=name, checked=checked, listed=listed)
+        return self.node(
+            make(plan, number),
+            kind,
+            f"{word}{shown}" + (f" {name}" if name else ""),
+            pointer=pointer,
+            plan=plan,
+            plan_name=plan_name,
+            number=shown,
+            name=name,
+            checked=checked,
+            listed=listed,
+        )
 
     def lead(self, name: str, meeting: Meeting | None) -> str:
         """A lead body: the meeting it names, else a department of the plan, else an organisation."""
@@ -205,24 +290,45 @@ class _Builder:
     def meetings(self) -> None:
         for meeting in self.plan.meetings:
             ident = self.node(
-                meeting_id(meeting.id), NodeKind.MEETING, meeting.name, pointer=meeting.pointer, doc_id=meeting.id,
-                name=meeting.name, kinds=sorted(kind.value for kind in meeting.kinds), consent=_consent(meeting),
+                meeting_id(meeting.id),
+                NodeKind.MEETING,
+                meeting.name,
+                pointer=meeting.pointer,
+                doc_id=meeting.id,
+                name=meeting.name,
+                kinds=sorted(kind.value for kind in meeting.kinds),
+                consent=_consent(meeting),
                 former_name=meeting.former_name,
                 renames=[{"years": _text(r.years), "name": r.name} for r in meeting.renames],
-                functions=[f.mark for f in meeting.functions], activities=[a.mark for a in meeting.activities],
+                functions=[f.mark for f in meeting.functions],
+                activities=[a.mark for a in meeting.activities],
                 part_of=None,
             )
             self.edge(PLAN_ID, ident, EdgeKind.CONTAINS)
             for part in meeting.parts:
-                child = self.node(meeting_id(part.id), NodeKind.MEETING, part.name, pointer=part.pointer, doc_id=part.id,
-                                  name=part.name, part_of=meeting.id)
+                child = self.node(
+                    meeting_id(part.id),
+                    NodeKind.MEETING,
+                    part.name,
+                    pointer=part.pointer,
+                    doc_id=part.id,
+                    name=part.name,
+                    part_of=meeting.id,
+                )
                 self.edge(child, ident, EdgeKind.PART_OF)
         for resolved in self.references.flows:
             flow = resolved.flow
             kind = FLOW_EDGES[flow.kind.value]
             for target in resolved.targets:
-                self.edge(meeting_id(resolved.source), meeting_id(target), kind, flow=flow.kind.value,
-                          content=flow.content, mutual=kind is EdgeKind.COOPERATES_WITH, pointer=flow.pointer)
+                self.edge(
+                    meeting_id(resolved.source),
+                    meeting_id(target),
+                    kind,
+                    flow=flow.kind.value,
+                    content=flow.content,
+                    mutual=kind is EdgeKind.COOPERATES_WITH,
+                    pointer=flow.pointer,
+                )
 
     def matrix(self) -> None:
         matrix = self.plan.matrix
@@ -234,15 +340,22 @@ class _Builder:
             if pillar is not None:
                 targets[column.id] = pillar_id(pillar)
             else:
-                targets[column.id] = self.node(column_id(column.id), NodeKind.COLUMN, column.name, doc_id=column.id,
-                                               name=column.name)
+                targets[column.id] = self.node(
+                    column_id(column.id), NodeKind.COLUMN, column.name, doc_id=column.id, name=column.name
+                )
         for row in matrix.rows:
             department = self.department(row.department, pointer=row.pointer)
             self.graph.nodes[department].setdefault("duties", []).extend(row.duties)
             for ident in row.columns:
                 if ident in targets:
-                    self.edge(department, targets[ident], EdgeKind.COOPERATES_WITH, origin="matrix", column=ident,
-                              pointer=row.pointer)
+                    self.edge(
+                        department,
+                        targets[ident],
+                        EdgeKind.COOPERATES_WITH,
+                        origin="matrix",
+                        column=ident,
+                        pointer=row.pointer,
+                    )
 
 
 def _text(value: object) -> str | None:

@@ -21,9 +21,9 @@ from jusou_spec.law import Pillar, clause
 from jusou_spec.resolve import department_key
 
 __all__ = [
+    "PLAN_ID",
     "EdgeKind",
     "NodeKind",
-    "PLAN_ID",
     "action_id",
     "clause_id",
     "column_id",

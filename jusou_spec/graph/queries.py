@@ -36,11 +36,19 @@ def nodes_of(graph: nx.MultiDiGraph, kind: NodeKind) -> list[str]:
 
 
 def _sources(graph: nx.MultiDiGraph, node: str, kind: EdgeKind) -> list[str]:
-    return [source for source, _, key in graph.in_edges(node, keys=True) if graph.edges[source, node, key]["kind"] == kind.value]
+    return [
+        source
+        for source, _, key in graph.in_edges(node, keys=True)
+        if graph.edges[source, node, key]["kind"] == kind.value
+    ]
 
 
 def _targets(graph: nx.MultiDiGraph, node: str, kind: EdgeKind) -> list[str]:
-    return [target for _, target, key in graph.out_edges(node, keys=True) if graph.edges[node, target, key]["kind"] == kind.value]
+    return [
+        target
+        for _, target, key in graph.out_edges(node, keys=True)
+        if graph.edges[node, target, key]["kind"] == kind.value
+    ]
 
 
 def clause_coverage(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
@@ -78,8 +86,7 @@ def missing_clauses(graph: nx.MultiDiGraph, *, required_only: bool = False) -> l
     return [
         graph.nodes[clause]["label"]
         for clause in nodes_of(graph, NodeKind.CLAUSE)
-        if not _sources(graph, clause, EdgeKind.IMPLEMENTS)
-        and (graph.nodes[clause]["required"] or not required_only)
+        if not _sources(graph, clause, EdgeKind.IMPLEMENTS) and (graph.nodes[clause]["required"] or not required_only)
     ]
 
 
@@ -141,8 +148,18 @@ def escalation_paths(graph: nx.MultiDiGraph) -> list[list[str]]:
 
 _HUBS = frozenset(
     kind.value
-    for kind in (NodeKind.PLAN, NodeKind.PILLAR, NodeKind.CLAUSE, NodeKind.DEPARTMENT, NodeKind.ORGANISATION,
-                 NodeKind.INITIATIVE, NodeKind.MEASURE, NodeKind.ACTION, NodeKind.MEETING, NodeKind.COLUMN)
+    for kind in (
+        NodeKind.PLAN,
+        NodeKind.PILLAR,
+        NodeKind.CLAUSE,
+        NodeKind.DEPARTMENT,
+        NodeKind.ORGANISATION,
+        NodeKind.INITIATIVE,
+        NodeKind.MEASURE,
+        NodeKind.ACTION,
+        NodeKind.MEETING,
+        NodeKind.COLUMN,
+    )
 )
 
 

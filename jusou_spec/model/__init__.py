@@ -18,7 +18,17 @@ from jusou_spec.model.common import (
     Provenance,
     Target,
 )
-from jusou_spec.model.documents import Activity, Actual, Breakdown, BreakdownItem, MarkingRule, Plan, Report, Table, TableRow
+from jusou_spec.model.documents import (
+    Activity,
+    Actual,
+    Breakdown,
+    BreakdownItem,
+    MarkingRule,
+    Plan,
+    Report,
+    Table,
+    TableRow,
+)
 from jusou_spec.model.meetings import (
     CooperationMatrix,
     Flow,

@@ -239,7 +239,7 @@ def unique(items: Iterable[T]) -> tuple[T, ...]:
 def walk(obj: Any) -> Iterator[Any]:
     """Every value inside a model object, depth first in field order (for rules that look at all values)."""
     yield obj
-    if isinstance(obj, NotStated | FiscalYear | FiscalRange) or isinstance(obj, Enum):
+    if isinstance(obj, NotStated | FiscalYear | FiscalRange | Enum):
         return
     if attrs.has(type(obj)):
         for field in attrs.fields(type(obj)):

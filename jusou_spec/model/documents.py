@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.findings import Finding
+from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.law import Clause
 from jusou_spec.model._build import (
     BuildContext,
@@ -35,19 +35,19 @@ if TYPE_CHECKING:
     from jusou_spec.resolve import References
 
 from jusou_spec.model.plan import (
+    ClauseTableRow,
     Initiative,
     Mode,
     ModePeriod,
     Program,
     RelatedPlan,
     Revision,
-    ClauseTableRow,
     ScheduleRow,
     _modes,
     _unmodes,
 )
 
-__all__ = ["Actual", "Activity", "Breakdown", "BreakdownItem", "Plan", "Report"]
+__all__ = ["Activity", "Actual", "Breakdown", "BreakdownItem", "Plan", "Report"]
 
 
 @attrs.frozen

@@ -57,7 +57,6 @@ __all__ = [
 ]
 
 
-
 class Mode(enum.Enum):
     """How the municipality runs the project in a fiscal year."""
 

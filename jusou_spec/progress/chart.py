@@ -38,11 +38,28 @@ FONT = "IPAexGothic, 'IPAexゴシック', 'Noto Sans CJK JP', 'Hiragino Sans', '
 BAR, TARGET, PERIOD, GRID, INK, MUTED = "#4c78a8", "#d1495b", "#e08e45", "#e3e3e3", "#222222", "#666666"
 
 _WORDS = {
-    "ja": {"actual": "実績", "target": "目標（年度）", "period": "目標（期間）", "not_stated": "未記載", "missing": "未報告",
-           "empty": "年度ごとの目標・実績がありません", "unit": "単位", "rate": "達成率", "goal": "目標"},
-    "en": {"actual": "actual", "target": "target (year)", "period": "target (period)", "not_stated": "not stated",
-           "missing": "not reported", "empty": "no yearly target or actual", "unit": "unit", "rate": "rate",
-           "goal": "target"},
+    "ja": {
+        "actual": "実績",
+        "target": "目標（年度）",
+        "period": "目標（期間）",
+        "not_stated": "未記載",
+        "missing": "未報告",
+        "empty": "年度ごとの目標・実績がありません",
+        "unit": "単位",
+        "rate": "達成率",
+        "goal": "目標",
+    },
+    "en": {
+        "actual": "actual",
+        "target": "target (year)",
+        "period": "target (period)",
+        "not_stated": "not stated",
+        "missing": "not reported",
+        "empty": "no yearly target or actual",
+        "unit": "unit",
+        "rate": "rate",
+        "goal": "target",
+    },
 }
 
 
@@ -51,13 +68,24 @@ def _f(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(x: float, y: float, content: str, *, size: int = 12, anchor: str = "middle", fill: str = INK,
-          weight: str | None = None, halo: bool = False) -> str:
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: int = 12,
+    anchor: str = "middle",
+    fill: str = INK,
+    weight: str | None = None,
+    halo: bool = False,
+) -> str:
     bold = f' font-weight="{weight}"' if weight else ""
     # A white outline drawn under the letters keeps a label legible where it crosses a bar.
     outline = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"' if halo else ""
-    return (f'<text x="{_f(x)}" y="{_f(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}{outline}>'
-            f"{escape(content)}</text>")
+    return (
+        f'<text x="{_f(x)}" y="{_f(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}{outline}>'
+        f"{escape(content)}</text>"
+    )
 
 
 def _scale(largest: float, *, whole: bool) -> tuple[float, float]:
@@ -132,7 +160,9 @@ def chart_svg(series: IndicatorProgress, *, lang: str = "ja") -> str:
         parts.append(_text(x, base_y + 20, str(row.year), size=13))
         if isinstance(row.actual, int | float):
             y = y_of(float(row.actual))
-            parts.append(f'<rect x="{_f(x - bar_w / 2)}" y="{_f(y)}" width="{_f(bar_w)}" height="{_f(base_y - y)}" fill="{BAR}"/>')
+            parts.append(
+                f'<rect x="{_f(x - bar_w / 2)}" y="{_f(y)}" width="{_f(bar_w)}" height="{_f(base_y - y)}" fill="{BAR}"/>'
+            )
             label = f"{figure(row.actual)}{unit}"
             parts.append(_text(x, y - 6, label, size=12))
             if row.rate is not None:
@@ -154,16 +184,16 @@ def chart_svg(series: IndicatorProgress, *, lang: str = "ja") -> str:
     return "\n".join(parts) + "\n"
 
 
-def _yearly_goal(
-    goal: Goal, x: float, band: float, y_of: Callable[[float], float], *, label: str
-) -> Iterator[str]:
+def _yearly_goal(goal: Goal, x: float, band: float, y_of: Callable[[float], float], *, label: str) -> Iterator[str]:
     half = min(band * 0.36, 46)
     top = y_of(float(goal.upper if goal.upper is not None else goal.value))
     yield _text(x + half, top - 5, label, size=11, anchor="end", fill=TARGET, halo=True)
     if goal.upper is not None:
         low, high = y_of(float(goal.value)), y_of(float(goal.upper))
-        yield (f'<rect x="{_f(x - half)}" y="{_f(high)}" width="{_f(2 * half)}" height="{_f(low - high)}" '
-               f'fill="{TARGET}" fill-opacity="0.15" stroke="{TARGET}"/>')
+        yield (
+            f'<rect x="{_f(x - half)}" y="{_f(high)}" width="{_f(2 * half)}" height="{_f(low - high)}" '
+            f'fill="{TARGET}" fill-opacity="0.15" stroke="{TARGET}"/>'
+        )
         return
     y = y_of(float(goal.value))
     yield f'<line x1="{_f(x - half)}" y1="{_f(y)}" x2="{_f(x + half)}" y2="{_f(y)}" stroke="{TARGET}" stroke-width="3"/>'
@@ -186,9 +216,13 @@ def _period_goals(
             continue
         y = y_of(float(goal.value))
         left, right = min(inside) - band * 0.45, max(inside) + band * 0.45
-        yield (f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(right)}" y2="{_f(y)}" stroke="{PERIOD}" stroke-width="2" '
-               f'stroke-dasharray="8 4"/>')
-        yield _text(right, y - 6, f"{word} {goal.text(unit)}（{goal.years}）", size=11, anchor="end", fill=PERIOD, halo=True)
+        yield (
+            f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(right)}" y2="{_f(y)}" stroke="{PERIOD}" stroke-width="2" '
+            f'stroke-dasharray="8 4"/>'
+        )
+        yield _text(
+            right, y - 6, f"{word} {goal.text(unit)}（{goal.years}）", size=11, anchor="end", fill=PERIOD, halo=True
+        )
 
 
 def _legend(series: IndicatorProgress, words: dict[str, str]) -> Iterator[str]:

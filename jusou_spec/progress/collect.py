@@ -16,15 +16,14 @@ from pathlib import Path
 import attrs
 
 from jusou_spec.checker import CheckedDocument, check_document, discover
-from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Finding, sort_findings
+from jusou_spec.fiscal import FiscalYear
 from jusou_spec.model import Plan, Report
 from jusou_spec.resolve_report import linked_plan_path
-from jusou_spec.rules import RULES, Rule
-from jusou_spec.rules import missing_actual
+from jusou_spec.rules import RULES, Rule, in006_missing_actual
 from jusou_spec.source import SourceUnreadable
 
-__all__ = ["Group", "Collected", "collect", "indicator_rules"]
+__all__ = ["Collected", "Group", "collect", "indicator_rules"]
 
 
 @attrs.frozen
@@ -53,8 +52,8 @@ def indicator_rules(*, as_of: FiscalYear | None) -> tuple[Rule, ...]:
     for rule in RULES:
         if rule.group != "indicators":
             continue
-        if rule.code == missing_actual.CHECK.code and as_of is not None:
-            rule = attrs.evolve(rule, run=partial(missing_actual.check, as_of=as_of))
+        if rule.code == in006_missing_actual.CHECK.code and as_of is not None:
+            rule = attrs.evolve(rule, run=partial(in006_missing_actual.check, as_of=as_of))
         chosen.append(rule)
     return tuple(chosen)
 

@@ -16,14 +16,14 @@ from typing import Any
 
 import attrs
 
-from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Finding
-from jusou_spec.reporters import finding_record
+from jusou_spec.fiscal import FiscalYear
 from jusou_spec.model import Breakdown, Direction, NotStated
 from jusou_spec.progress.collect import Group
 from jusou_spec.progress.rates import Goal, Scope
 from jusou_spec.progress.series import IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text
+from jusou_spec.reporters import finding_record
 
 __all__ = ["FORMATS", "Result", "as_csv", "as_json", "as_text"]
 
@@ -67,10 +67,7 @@ def _goal(goal: Goal | None, unit: str | None, lang: str) -> str:
 
 
 def _mark(row: YearProgress, lang: str) -> str:
-    if isinstance(row.mark, NotStated):
-        mark = "未記載" if _ja(lang) else "not stated"
-    else:
-        mark = row.mark or ""
+    mark = ("未記載" if _ja(lang) else "not stated") if isinstance(row.mark, NotStated) else row.mark or ""
     if row.expected_mark is not None and row.expected_mark != row.mark:
         return f"{mark}（基準では{row.expected_mark}）" if _ja(lang) else f"{mark} (rule: {row.expected_mark})"
     return mark
@@ -144,18 +141,24 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
     if not series.years:
         yield "  （年度ごとの目標・実績なし）" if ja else "  (no yearly target or actual)"
     else:
-        header = ["年度", "目標", "実績", "達成率", "状況", "評価"] if ja else ["year", "target", "actual", "rate", "status", "mark"]
+        header = (
+            ["年度", "目標", "実績", "達成率", "状況", "評価"]
+            if ja
+            else ["year", "target", "actual", "rate", "status", "mark"]
+        )
         rows = [header]
         notes: dict[int, list[str]] = {}
         for index, row in enumerate(series.years, start=1):
-            rows.append([
-                str(row.year),
-                _goal(row.goal, unit, lang),
-                _value(row.actual, row.unit, lang),
-                rate_text(row.rate),
-                row.status.label(lang),
-                _mark(row, lang),
-            ])
+            rows.append(
+                [
+                    str(row.year),
+                    _goal(row.goal, unit, lang),
+                    _value(row.actual, row.unit, lang),
+                    rate_text(row.rate),
+                    row.status.label(lang),
+                    _mark(row, lang),
+                ]
+            )
             extra = notes.setdefault(index, [])
             if isinstance(row.actual, NotStated):
                 extra.append(f"未記載の理由: {row.actual.reason}" if ja else f"reason: {row.actual.reason}")
@@ -172,7 +175,13 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
 def _to_date_text(series: IndicatorProgress, lang: str) -> str:
     to_date = series.to_date
     ja = _ja(lang)
-    when = f"{to_date.as_of} 時点" if ja and to_date.as_of else f"at {to_date.as_of}" if to_date.as_of else ("現在" if ja else "so far")
+    when = (
+        f"{to_date.as_of} 時点"
+        if ja and to_date.as_of
+        else f"at {to_date.as_of}"
+        if to_date.as_of
+        else ("現在" if ja else "so far")
+    )
     counts = ("、" if ja else ", ").join(f"{status.label(lang)} {n}" for status, n in to_date.counts)
     text = f"{when}: {to_date.status.label(lang)}"
     if counts:
@@ -182,7 +191,9 @@ def _to_date_text(series: IndicatorProgress, lang: str) -> str:
     if series.trend is not None:
         better = ""
         if series.improving is not None:
-            better = ("・改善" if series.improving else "・悪化") if ja else (", better" if series.improving else ", worse")
+            better = (
+                ("・改善" if series.improving else "・悪化") if ja else (", better" if series.improving else ", worse")
+            )
         text += f"　推移: {series.trend.label(lang)}{better}" if ja else f"; trend: {series.trend.label(lang)}{better}"
     return text
 
@@ -197,7 +208,11 @@ def _group_heading(result: Result, lang: str) -> Iterator[str]:
     for report in group.reports:
         years = f"（{report.years}）" if ja and report.years else f" ({report.years})" if report.years else ""
         yield f"報告書: {report.name}{years}" if ja else f"report: {report.name}{years}"
-    as_of = str(result.as_of) if result.as_of else ("なし（どの年度も終わっていないものとして判定）" if ja else "none (no year taken as ended)")
+    as_of = (
+        str(result.as_of)
+        if result.as_of
+        else ("なし（どの年度も終わっていないものとして判定）" if ja else "none (no year taken as ended)")
+    )
     yield f"基準年度（as-of）: {as_of}" if ja else f"as of: {as_of}"
 
 
@@ -210,7 +225,9 @@ def as_text(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
             lines.append("")
         lines.extend(_group_heading(result, lang))
         if not result.series:
-            lines.append("  （指標なし: 数値で測る目標がありません）" if _ja(lang) else "  (no indicators: no numeric targets)")
+            lines.append(
+                "  （指標なし: 数値で測る目標がありません）" if _ja(lang) else "  (no indicators: no numeric targets)"
+            )
         for series in result.series:
             lines.append("")
             lines.extend(_text_series(series, lang))
@@ -250,7 +267,11 @@ def _breakdown_json(breakdown: Breakdown) -> dict[str, Any]:
         "total": None if isinstance(total, NotStated) else total,
         "total_not_stated": total.reason if isinstance(total, NotStated) else None,
         "items": [
-            {"name": item.name, **_number_or_reason(item.value), "breakdowns": [_breakdown_json(b) for b in item.breakdowns]}
+            {
+                "name": item.name,
+                **_number_or_reason(item.value),
+                "breakdowns": [_breakdown_json(b) for b in item.breakdowns],
+            }
             for item in breakdown.items
         ],
     }
@@ -333,11 +354,48 @@ def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
 # ---------------------------------------------------------------- CSV
 
 _CSV_HEADER = {
-    "ja": ["文書", "自治体", "指標ID", "指標名", "事業", "単位", "方向", "年度", "目標", "目標の種類", "実績", "未記載の理由",
-           "計画値", "達成率", "状況", "評価", "評価基準による評価", "内訳", "報告書"],
-    "en": ["document", "municipality", "indicator", "name", "programme", "unit", "direction", "year", "target",
-           "target kind", "actual", "reason not stated", "planned", "rate", "status", "mark", "mark under rule",
-           "breakdown", "report"],
+    "ja": [
+        "文書",
+        "自治体",
+        "指標ID",
+        "指標名",
+        "事業",
+        "単位",
+        "方向",
+        "年度",
+        "目標",
+        "目標の種類",
+        "実績",
+        "未記載の理由",
+        "計画値",
+        "達成率",
+        "状況",
+        "評価",
+        "評価基準による評価",
+        "内訳",
+        "報告書",
+    ],
+    "en": [
+        "document",
+        "municipality",
+        "indicator",
+        "name",
+        "programme",
+        "unit",
+        "direction",
+        "year",
+        "target",
+        "target kind",
+        "actual",
+        "reason not stated",
+        "planned",
+        "rate",
+        "status",
+        "mark",
+        "mark under rule",
+        "breakdown",
+        "report",
+    ],
 }
 
 
@@ -356,32 +414,52 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
     for result in results:
         municipality = _municipality(result.group, lang)
         for series in result.series:
-            head = [series.defined_in, municipality, series.id, series.name, series.program or "", series.unit or "",
-                    series.direction.value]
+            head = [
+                series.defined_in,
+                municipality,
+                series.id,
+                series.name,
+                series.program or "",
+                series.unit or "",
+                series.direction.value,
+            ]
             for row in series.years:
                 actual = row.actual
-                writer.writerow([
-                    *head,
-                    str(row.year),
-                    row.goal.text(series.unit) if row.goal else "",
-                    row.goal.scope.label(lang) if row.goal else "",
-                    "" if actual is None or isinstance(actual, NotStated) else actual,
-                    actual.reason if isinstance(actual, NotStated) else "",
-                    "" if row.planned is None else row.planned,
-                    "" if row.rate is None else row.rate,
-                    row.status.label(lang),
-                    row.mark if isinstance(row.mark, str) else "",
-                    row.expected_mark or "",
-                    "",
-                    row.report or "",
-                ])
+                writer.writerow(
+                    [
+                        *head,
+                        str(row.year),
+                        row.goal.text(series.unit) if row.goal else "",
+                        row.goal.scope.label(lang) if row.goal else "",
+                        "" if actual is None or isinstance(actual, NotStated) else actual,
+                        actual.reason if isinstance(actual, NotStated) else "",
+                        "" if row.planned is None else row.planned,
+                        "" if row.rate is None else row.rate,
+                        row.status.label(lang),
+                        row.mark if isinstance(row.mark, str) else "",
+                        row.expected_mark or "",
+                        "",
+                        row.report or "",
+                    ]
+                )
                 for path, value in _csv_breakdowns(row.breakdowns):
-                    writer.writerow([
-                        *head, str(row.year), "", "",
-                        "" if isinstance(value, NotStated) else value,
-                        value.reason if isinstance(value, NotStated) else "",
-                        "", "", "", "", "", path, row.report or "",
-                    ])
+                    writer.writerow(
+                        [
+                            *head,
+                            str(row.year),
+                            "",
+                            "",
+                            "" if isinstance(value, NotStated) else value,
+                            value.reason if isinstance(value, NotStated) else "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            path,
+                            row.report or "",
+                        ]
+                    )
     return out.getvalue()
 
 

@@ -51,8 +51,12 @@ class Scope(enum.Enum):
 
     def label(self, lang: str = "ja") -> str:
         if lang == "en":
-            return {"年度目標": "yearly target", "期間目標": "period target", "計画値": "planned value (report)",
-                    "年度未記載の目標": "target with no year"}[self.value]
+            return {
+                "年度目標": "yearly target",
+                "期間目標": "period target",
+                "計画値": "planned value (report)",
+                "年度未記載の目標": "target with no year",
+            }[self.value]
         return self.value
 
 

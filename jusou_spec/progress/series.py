@@ -278,7 +278,11 @@ def _year(
 
 
 def _status(
-    goal: Goal | None, value: Number | NotStated | None, year: FiscalYear, direction: Direction, as_of: FiscalYear | None
+    goal: Goal | None,
+    value: Number | NotStated | None,
+    year: FiscalYear,
+    direction: Direction,
+    as_of: FiscalYear | None,
 ) -> Status:
     if as_of is not None and year > as_of:
         return Status.UPCOMING

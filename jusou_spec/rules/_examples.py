@@ -12,7 +12,7 @@ import textwrap
 
 import attrs
 
-__all__ = ["Example", "examples", "as_document"]
+__all__ = ["Example", "as_document", "examples"]
 
 SKELETON = {
     "plan": """\
@@ -53,6 +53,8 @@ def examples(doc: str) -> list[Example]:
 
 def as_document(example: Example, *, document: str = "plan") -> str:
     """The example completed into a whole document: skeleton lines whose keys the example gives are dropped."""
-    given = {line.split(":", 1)[0] for line in example.yaml.splitlines() if line and not line.startswith((" ", "-", "#"))}
+    given = {
+        line.split(":", 1)[0] for line in example.yaml.splitlines() if line and not line.startswith((" ", "-", "#"))
+    }
     kept = [line for line in SKELETON[document].splitlines() if line.split(":", 1)[0] not in given]
     return "\n".join(kept) + "\n" + example.yaml

@@ -91,7 +91,12 @@ def test_purpose_and_policy(plan):
     assert plan.policy[0].startswith("本市においては、既に取り組んでいる相談支援や地域づくり支援等の拡充を図り")
     assert plan.policy[0].endswith("地域住民のつながりや関係性づくりを行うことを理念とし、実施します。")
     headings = [n.heading for n in plan.narratives]
-    assert headings == ["１ 重層的支援体制整備事業の概要", "３ 計画期間及び事業評価・推進", "４ 取組", "５ 実施内容及び実施体制"]
+    assert headings == [
+        "１ 重層的支援体制整備事業の概要",
+        "３ 計画期間及び事業評価・推進",
+        "４ 取組",
+        "５ 実施内容及び実施体制",
+    ]
     assert len(plan.narratives[0].content) == 2  # section 1 without its last paragraph
     assert len(plan.narratives[1].content) == 4  # section 3: period, evaluation, revision, review
 
@@ -185,7 +190,10 @@ ITEMS = {
     "(2)ウ": ("【再掲】多機関協働による社会参加を見据えた世帯まるごと支援", ("重層的支援のチーム会議",)),
     "(3)ア": ("多機関の協働による参加支援の推進", ("多機関協働推進委員会",)),
     "(3)イ": ("居場所等での様々な相談を受け止める体制づくり", ("地域支え合い推進員", "社会福祉協議会地区担当職員")),
-    "(3)ウ": ("「こえる場！」の参画企業・団体や他の活動団体等との協働のプラットフォーム化", ("地域福祉課", "各企業団体")),
+    "(3)ウ": (
+        "「こえる場！」の参画企業・団体や他の活動団体等との協働のプラットフォーム化",
+        ("地域福祉課", "各企業団体"),
+    ),
     "(3)エ": ("社会参加支援の充実による、社会参加機会の創出", ("地域福祉課",)),
     "(4)ア": (
         "社会福祉協議会地区担当職員（コミュニティワーカー）と地域支え合い推進員（生活支援体制整備事業）の協働による住民主体の福祉活動の推進",
@@ -198,7 +206,10 @@ ITEMS = {
     "(4)ウ": ("地域づくり・地域福祉のネットワーク化", ("社会福祉協議会", "地域福祉課")),
     "(4)エ": ("地域福祉とまちづくりのプラットフォームづくり", ("地域福祉課", "社会福祉協議会")),
     "(5)ア": ("「包括的」と「重層的」の両方の視点を持つ専門職の育成", ("社会福祉協議会", "地域福祉課")),
-    "(5)イ": ("参加支援や地域づくりに向けた各種会議やプロジェクト等の場での人材育成の取組検討", ("社会福祉協議会", "地域福祉課")),
+    "(5)イ": (
+        "参加支援や地域づくりに向けた各種会議やプロジェクト等の場での人材育成の取組検討",
+        ("社会福祉協議会", "地域福祉課"),
+    ),
     "(5)ウ": ("支援者支援に必要な取組の検討", ("地域福祉課", "社会福祉協議会")),
 }
 
@@ -245,12 +256,26 @@ def test_figures_and_their_captions(plan):
 
 SCHEDULE = {
     "(1)ア": (
-        [("R4～R5", "多機関協働推進委員会の設置（生活困窮者自立支援推進協議会のリノベーション）"), ("R6～R8", "多機関による協働体制の強化")],
-        ["生活困窮者自立支援推進協議会でプロジェクトの検討", "多機関協働推進委員会の設置・プロジェクトの検討", "多機関協働推進委員会における計画の進捗管理及び評価"],
+        [
+            ("R4～R5", "多機関協働推進委員会の設置（生活困窮者自立支援推進協議会のリノベーション）"),
+            ("R6～R8", "多機関による協働体制の強化"),
+        ],
+        [
+            "生活困窮者自立支援推進協議会でプロジェクトの検討",
+            "多機関協働推進委員会の設置・プロジェクトの検討",
+            "多機関協働推進委員会における計画の進捗管理及び評価",
+        ],
     ),
     "(1)イ": (
-        [("R4～R5", "総合相談連絡会のリノベーションによる多機関協働支援会議の構築"), ("R6～R8", "多機関協働による社会参加を見据えた世帯まるごと支援")],
-        ["総合相談連絡会参加者との認識共有", "多機関協働支援会議の構築・地域課題の明確化と解決策の検討", "多機関協働支援会議の運営及び機能の充実"],
+        [
+            ("R4～R5", "総合相談連絡会のリノベーションによる多機関協働支援会議の構築"),
+            ("R6～R8", "多機関協働による社会参加を見据えた世帯まるごと支援"),
+        ],
+        [
+            "総合相談連絡会参加者との認識共有",
+            "多機関協働支援会議の構築・地域課題の明確化と解決策の検討",
+            "多機関協働支援会議の運営及び機能の充実",
+        ],
     ),
     "(1)ウ": (
         [("R4～R8", "庁内連携体制の充実")],
@@ -265,8 +290,15 @@ SCHEDULE = {
         ["各会議での地域課題抽出", "各種会議運営の企画プロセスからの参画", "（分野ごとの課題はそれぞれで取組実施）"],
     ),
     "(2)ウ": (  # 【(1)イ再掲】
-        [("R4～R5", "総合相談連絡会のリノベーションによる多機関協働支援会議の構築"), ("R6～R8", "多機関協働による社会参加を見据えた世帯まるごと支援")],
-        ["総合相談連絡会参加者との認識共有", "多機関協働支援会議の構築・地域課題の明確化と解決策の検討", "多機関協働支援会議の運営及び機能の充実"],
+        [
+            ("R4～R5", "総合相談連絡会のリノベーションによる多機関協働支援会議の構築"),
+            ("R6～R8", "多機関協働による社会参加を見据えた世帯まるごと支援"),
+        ],
+        [
+            "総合相談連絡会参加者との認識共有",
+            "多機関協働支援会議の構築・地域課題の明確化と解決策の検討",
+            "多機関協働支援会議の運営及び機能の充実",
+        ],
     ),
     "(3)ア": (
         [("R4～R5", "居場所の現状分析プロジェクト"), ("R6～R8", "多機関の協働による参加支援の推進")],
@@ -285,7 +317,12 @@ SCHEDULE = {
     ),
     "(3)エ": ([("R6～R8", "社会参加支援の充実による、社会参加機会の創出")], ["ニーズの把握と機会の検討"]),
     "(4)ア": (
-        [("R4～R8", "社会福祉協議会地区担当職員（コミュニティワーカー）と地域支え合い推進員（生活支援体制整備事業）の協働による住民主体の福祉活動の推進")],
+        [
+            (
+                "R4～R8",
+                "社会福祉協議会地区担当職員（コミュニティワーカー）と地域支え合い推進員（生活支援体制整備事業）の協働による住民主体の福祉活動の推進",
+            )
+        ],
         ["機能強化の仕組みづくり", "活動組織・団体への働きかけ"],
     ),
     "(4)イ": (
@@ -294,9 +331,16 @@ SCHEDULE = {
     ),
     "(4)ウ": (
         [("R4～R8", "地域づくり・地域福祉のネットワーク化")],
-        ["市民・専門職・市の連携の在り方の検討", "地域福祉のネットワークの再構築の検討", "地域福祉のネットワーク再構築に向けた試行実施"],
+        [
+            "市民・専門職・市の連携の在り方の検討",
+            "地域福祉のネットワークの再構築の検討",
+            "地域福祉のネットワーク再構築に向けた試行実施",
+        ],
     ),
-    "(4)エ": ([("R6～R8", "地域福祉とまちづくりのプラットフォームづくり")], ["福祉のまちづくり委員会での地域づくりに向けた検討"]),
+    "(4)エ": (
+        [("R6～R8", "地域福祉とまちづくりのプラットフォームづくり")],
+        ["福祉のまちづくり委員会での地域づくりに向けた検討"],
+    ),
     "(5)ア": (
         [("R4～R8", "「包括的」と「重層的」の両方の視点を持つ専門職の育成")],
         ["研修の整理", "研修の体系化・試行", "研修の実施"],
@@ -306,7 +350,12 @@ SCHEDULE = {
             ("R4～R5", "参加支援や地域づくりを担う地域福祉人材（専門職・地域住民）を育成する研修のあり方の検討"),
             ("R6～R8", "参加支援や地域づくりに向けた各種会議やプロジェクト等の場での人材育成の取組検討"),
         ],
-        ["専門職への研修", "地域住民が担い手となる取組検討", "専門職と住民の相互交流となる場の把握及び分析", "把握した場での試行実施"],
+        [
+            "専門職への研修",
+            "地域住民が担い手となる取組検討",
+            "専門職と住民の相互交流となる場の把握及び分析",
+            "把握した場での試行実施",
+        ],
     ),
     "(5)ウ": ([("R6～R8", "支援者支援に必要な取組の検討")], ["現状把握及び課題整理", "取組の検討"]),
 }
@@ -380,12 +429,18 @@ def test_programs_clause_section_field_delivery_and_department(plan):
 
 def test_set_of_departments(plan):
     """The 所管課 named anywhere in section 5."""
-    assert set(plan.references.departments) == {"高齢介護課", "障がい福祉課", "ほいく課", "こども家庭・保健センター", "地域福祉課"}
+    assert set(plan.references.departments) == {
+        "高齢介護課",
+        "障がい福祉課",
+        "ほいく課",
+        "こども家庭・保健センター",
+        "地域福祉課",
+    }
 
 
 def test_grant_recipients_of_the_care_prevention_program(plan):
     """【通いの場づくり事業補助金】: the grant goes to 団体又は個人 that run a 通いの場 (section 5 (3) ア)."""
-    grant = [d for d in program(plan, "地域介護予防活動支援事業").delivery if d.mode.value == "補助金"][0]
+    grant = next(d for d in program(plan, "地域介護予防活動支援事業").delivery if d.mode.value == "補助金")
     assert grant.recipient_type == "通いの場を運営する団体又は個人"
     assert grant.applies_to == ("通いの場づくり事業補助金",)
     headings = [s.heading for s in program(plan, "地域介護予防活動支援事業").content]
@@ -406,7 +461,10 @@ SITES = {
     "利用者支援事業（こども家庭センター型）": [("こども家庭・保健センター", None, 1, ())],
     "生活困窮者自立相談支援事業": [("総合相談窓口", None, 1, ())],
     "地域介護予防活動支援事業": [("市内全域", None, None, ())],
-    "生活支援体制整備事業": [("市内全域", "第１層", None, ()), ("圏域", "第２層", 4, ("東山手", "西山手", "精道", "潮見"))],
+    "生活支援体制整備事業": [
+        ("市内全域", "第１層", None, ()),
+        ("圏域", "第２層", 4, ("東山手", "西山手", "精道", "潮見")),
+    ],
     "地域活動支援センター機能強化事業": [
         (None, "市内", 3, ("はまゆう", "みんなの麦の家", "ホザナ・カフェ")),
         (None, "市外", 4, ("すももクラブ", "Wakaba", "地球屋本舗", "夢ふうせん")),
@@ -450,7 +508,13 @@ TARGETS = {
     ],
     "アウトリーチ等を通じた継続的支援事業": [
         ("生活困窮者自立相談支援事業における地域住民及び関係機関からの相談件数", "件", 10, "以上", "１０件以上"),
-        ("支援のつながりのきっかけとなる事業（経済的支援及びひきこもりの親の会）の利用者", "件", 10, "以上", "１０件以上"),
+        (
+            "支援のつながりのきっかけとなる事業（経済的支援及びひきこもりの親の会）の利用者",
+            "件",
+            10,
+            "以上",
+            "１０件以上",
+        ),
     ],
 }
 
@@ -646,7 +710,9 @@ def test_every_target_figure_in_the_text_is_a_target(plan, seed):
 def test_every_site_count_in_the_text_is_a_site_count(plan, seed):
     """Every 「N箇所」 and 「N圏域」 of section 5 is a site count, and no other count was added."""
     counts = Counter(int(n) for n in re.findall(r"(\d+)(?:箇所|圏域)", nfkc(section5(seed))))
-    model = Counter(s.count for p in plan.programs if not isinstance(p.sites, NotStated) for s in p.sites if s.count is not None)
+    model = Counter(
+        s.count for p in plan.programs if not isinstance(p.sites, NotStated) for s in p.sites if s.count is not None
+    )
     assert counts == model
 
 
@@ -690,7 +756,10 @@ def test_every_phase_of_the_table_is_in_the_model(plan, seed):
     table = seed[seed.index("重層的支援体制整備事業 年度計画") :]
     written = Counter((int(a), int(b)) for a, b in re.findall(r"【R(\d)[～〜~](\d)】", table))
     model = Counter(
-        (p.period.start.reiwa, p.period.end.reiwa) for i in plan.initiatives for it in i.items for p in it.schedule.phases
+        (p.period.start.reiwa, p.period.end.reiwa)
+        for i in plan.initiatives
+        for it in i.items
+        for p in it.schedule.phases
     )
     assert written == model
     assert sum(written.values()) == 25
@@ -709,7 +778,9 @@ def test_transcribed_text_is_verbatim(plan, flat):
             texts += [p.name for p in entry.schedule.phases] + [c.text for c in entry.schedule.cells]
     for p in plan.programs:
         texts += [p.name, *p.staffing, *p.departments]
-        texts += [line for section in p.content for line in (*section.text, *((section.heading,) if section.heading else ()))]
+        texts += [
+            line for section in p.content for line in (*section.text, *((section.heading,) if section.heading else ()))
+        ]
         texts += [ind.name for ind in p.indicators] + [t.original for ind in p.indicators for t in ind.targets]
     for m in plan.meetings:
         texts += [m.name, *m.content]

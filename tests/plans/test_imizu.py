@@ -8,6 +8,7 @@ pulled from the seed text itself with simple regexes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -156,7 +157,10 @@ def test_no_department_is_stated(plan: Plan) -> None:
 
 def test_policies_and_goals_of_the_four_sections(plan: Plan) -> None:
     """・基本方針 and ・事業目標 of (1)–(4), line breaks of the extraction joined."""
-    assert {p: (_program(plan, p).policy, _program(plan, p).goals) for p in ("包括的相談支援", "アウトリーチ", "参加支援", "地域づくり")} == {
+    assert {
+        p: (_program(plan, p).policy, _program(plan, p).goals)
+        for p in ("包括的相談支援", "アウトリーチ", "参加支援", "地域づくり")
+    } == {
         # (1) 包括的相談支援事業
         "包括的相談支援": (
             ("世代や属性を問わず断らない相談支援体制の構築",),
@@ -165,7 +169,9 @@ def test_policies_and_goals_of_the_four_sections(plan: Plan) -> None:
         # (2) アウトリーチ等を通じた継続的支援事業
         "アウトリーチ": (
             ("支援が必要な人に支援を届けるための体制の構築",),
-            ("支援が必要な世帯の情報を収集し、関係機関と連携しながら訪問等により対象者や対象世帯との関係性構築と支援につなげる事例の増加",),
+            (
+                "支援が必要な世帯の情報を収集し、関係機関と連携しながら訪問等により対象者や対象世帯との関係性構築と支援につなげる事例の増加",
+            ),
         ),
         # (3)参加支援事業: three goals on three lines
         "参加支援": (
@@ -209,16 +215,41 @@ def test_partner_lists_of_section_1(plan: Plan) -> None:
     partners = {p.category: p.names for p in _program(plan, "包括的相談支援").partners}
     assert partners == {
         "庁内": (
-            "社会福祉課", "保険年金課", "収納対策課", "課税課", "市民課", "介護保険課",
-            "こども福祉課", "環境課", "教育センター", "観光まちづくり課", "建築住宅課",
+            "社会福祉課",
+            "保険年金課",
+            "収納対策課",
+            "課税課",
+            "市民課",
+            "介護保険課",
+            "こども福祉課",
+            "環境課",
+            "教育センター",
+            "観光まちづくり課",
+            "建築住宅課",
         ),
         "関係機関": (
-            "医療機関", "地域包括支援センター", "相談支援事業所", "社会福祉協議会", "居宅介護支援事業所",
-            "介護サービス事業所", "金融機関", "民生委員", "成年後見人", "その他",
+            "医療機関",
+            "地域包括支援センター",
+            "相談支援事業所",
+            "社会福祉協議会",
+            "居宅介護支援事業所",
+            "介護サービス事業所",
+            "金融機関",
+            "民生委員",
+            "成年後見人",
+            "その他",
         ),
         "公的機関": (
-            "法務局", "高岡厚生センター射水支所", "児童相談所", "家庭裁判所", "高岡年金事務所",
-            "法テラス", "中学校", "小学校", "消費生活センター", "警察署",
+            "法務局",
+            "高岡厚生センター射水支所",
+            "児童相談所",
+            "家庭裁判所",
+            "高岡年金事務所",
+            "法テラス",
+            "中学校",
+            "小学校",
+            "消費生活センター",
+            "警察署",
         ),
     }
     assert [p.id for p in plan.programs if p.partners] == ["包括的相談支援"]
@@ -245,7 +276,9 @@ def test_minsei_iin_programme_under_section_4(plan: Plan) -> None:
     """民生委員の活動環境整備事業 (結ネットを導入) is the box printed under (4）地域づくり事業."""
     (section,) = _program(plan, "地域づくり").content
     assert section.heading == "民生委員の活動環境整備事業"
-    assert section.text == ("民生委員間の情報共有の円滑化による業務負担の軽減、活動の連携強化を図るため、結ネットを導入",)
+    assert section.text == (
+        "民生委員間の情報共有の円滑化による業務負担の軽減、活動の連携強化を図るため、結ネットを導入",
+    )
 
 
 def test_meetings_kinds_consent_and_purposes(plan: Plan) -> None:
@@ -288,9 +321,7 @@ def test_plan_checks_with_explained_warnings_only() -> None:
     findings = jusou_spec.check(PLAN_FILE)
     assert not [f for f in findings if f.severity is Severity.ERROR]
     pointers = sorted(f.pointer for f in findings if f.code == "NS001")
-    assert pointers == sorted(
-        ["/計画期間", "/事業/3/成果目標/0/単位"] + [f"/事業/{n}/所管課" for n in range(16)]
-    )
+    assert pointers == sorted(["/計画期間", "/事業/3/成果目標/0/単位"] + [f"/事業/{n}/所管課" for n in range(16)])
 
 
 # ================================================================== the report side
@@ -375,14 +406,28 @@ def test_consultation_method_and_content(report: Report) -> None:
     """相談方法 （延べ件数） 計 1,113 and 相談内容 （延べ件数） 計 1,695, in printed column order."""
     (method,) = _actual(report, "相談方法延べ件数").breakdowns
     assert [(i.name, i.value) for i in method.items] == [
-        ("電話", 563), ("来庁", 175), ("面接", 119), ("訪問", 162), ("同行", 48), ("メール等", 45), ("その他", 1),
+        ("電話", 563),
+        ("来庁", 175),
+        ("面接", 119),
+        ("訪問", 162),
+        ("同行", 48),
+        ("メール等", 45),
+        ("その他", 1),
     ]
     assert method.total == 1113 == _actual(report, "相談方法延べ件数").value
     (content,) = _actual(report, "相談内容延べ件数").breakdowns
     assert [(i.name, i.value) for i in content.items] == [
-        ("病気・障害等", 360), ("生活・住まい", 512), ("収入・生活費", 216), ("滞納・税金・債務", 136),
-        ("権利擁護", 125), ("仕事探し・就職", 29), ("家族関係", 236), ("ひきこもり不登校", 35),
-        ("DV・虐待", 0), ("孤独・孤立", 8), ("その他", 38),
+        ("病気・障害等", 360),
+        ("生活・住まい", 512),
+        ("収入・生活費", 216),
+        ("滞納・税金・債務", 136),
+        ("権利擁護", 125),
+        ("仕事探し・就職", 29),
+        ("家族関係", 236),
+        ("ひきこもり不登校", 35),
+        ("DV・虐待", 0),
+        ("孤独・孤立", 8),
+        ("その他", 38),
     ]
     assert content.total == 1695 == _actual(report, "相談内容延べ件数").value
 
@@ -399,7 +444,12 @@ def test_report_defined_indicators(plan: Plan, report: Report) -> None:
         "地域包括延べ相談回数": ("地域包括支援センターの運営", "延べ相談回数", "回", 17878),
         "障がい者相談延べ相談回数": ("障がい者相談支援事業", "延べ相談回数", "回", 6038),
         "利用者支援基本型延べ相談件数": ("利用者支援事業", "延べ相談件数（基本型）", "件", 858),
-        "利用者支援こども家庭センター型延べ相談件数": ("利用者支援事業", "延べ相談件数（こども家庭センター型）", "件", 2726),
+        "利用者支援こども家庭センター型延べ相談件数": (
+            "利用者支援事業",
+            "延べ相談件数（こども家庭センター型）",
+            "件",
+            2726,
+        ),
         "自立相談新規相談件数": ("生活困窮者自立相談支援事業", "新規相談件数", "件", 17),
         # 各分野の地域づくり (units printed with the figures)
         "百歳体操活動グループ数": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "Ｇ", 157),
@@ -431,7 +481,11 @@ def test_exchange_event(report: Report) -> None:
     assert (participants.name, participants.value, participants.unit) == ("参加者数", 54, "名")
     (by_field,) = participants.breakdowns
     assert [(i.name, i.value) for i in by_field.items] == [
-        ("介護・高齢関係", 11), ("障がい関係", 11), ("こども､子育て関係", 7), ("地域・ボランティア関係", 14), ("行政", 11),
+        ("介護・高齢関係", 11),
+        ("障がい関係", 11),
+        ("こども､子育て関係", 7),
+        ("地域・ボランティア関係", 14),
+        ("行政", 11),
     ]
     assert by_field.total == 54
 
@@ -451,8 +505,17 @@ def test_partner_counts_table_in_printed_order(report: Report) -> None:
     assert table.name == "支援連携先"
     assert table.columns == ("件数", "件数", "件数")
     assert [row.values for row in table.rows] == [
-        (12, 13, 5), (8, 11, 4), (8, 5, 2), (5, 4, 2), (5, 5, 3), (4, 4, 2),
-        (3, 2, 2), (3, 2, 1), (2, 2, 1), (1, 12, 1), (1,),
+        (12, 13, 5),
+        (8, 11, 4),
+        (8, 5, 2),
+        (5, 4, 2),
+        (5, 5, 3),
+        (4, 4, 2),
+        (3, 2, 2),
+        (3, 2, 1),
+        (2, 2, 1),
+        (1, 12, 1),
+        (1,),
     ]
     assert all(row.heading is None for row in table.rows)
 
@@ -496,7 +559,7 @@ def _seed_pairs(text: str) -> dict[str, tuple[int, int]]:
         if match:
             pairs[match[1]] = (int(match[2]), int(match[3]))
     blocks = _blocks(text)
-    for before, block in zip(blocks, blocks[1:]):
+    for before, block in itertools.pairwise(blocks):
         match = re.fullmatch(r"(\d+) (\d+)", block.strip())
         if match:
             pairs["".join(before.split())] = (int(match[1]), int(match[2]))
@@ -522,7 +585,7 @@ def test_seed_marks_follow_the_blocks(seed_text, plan: Plan, report: Report) -> 
     assert runs == ["〇〇〇〇", "△△", "△", "△"]
     assert text.count("実施計画評価指標") == 4
     sections = ["包括的相談支援", "アウトリーチ", "参加支援", "地域づくり"]
-    for section, run in zip(sections, runs):
+    for section, run in zip(sections, runs, strict=True):
         indicators = _program(plan, section).indicators
         assert len(indicators) == len(run), section
         assert len(set(run)) == 1  # all marks of a block are equal, so each indicator's mark is certain
@@ -569,7 +632,7 @@ def test_seed_consultation_tables(seed_text, report: Report) -> None:
     lines = [line for line in text.splitlines() if re.fullmatch(r"[\d, ]+", line.strip() or "x")]
     figure_lines = [line for line in lines if len(line.split()) >= 7]
     assert len(figure_lines) == 2
-    for line, ident in zip(figure_lines, ("相談方法延べ件数", "相談内容延べ件数")):
+    for line, ident in zip(figure_lines, ("相談方法延べ件数", "相談内容延べ件数"), strict=True):
         *parts, total = [int(n.replace(",", "")) for n in line.split()]
         (breakdown,) = _actual(report, ident).breakdowns
         assert [i.value for i in breakdown.items] == parts
@@ -602,8 +665,7 @@ def test_seed_per_field_figures(seed_text, report: Report) -> None:
     text = seed_text(SEED)
     tail = text.split("項目 指標 ６年度", 1)[1]
     figures = {
-        float(n.replace(",", ""))
-        for n in re.findall(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9歳])", tail)
+        float(n.replace(",", "")) for n in re.findall(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9歳])", tail)
     }
     own = {i.id for i in report.indicators} - {"相談方法延べ件数", "相談内容延べ件数"}
     values = {float(a.value) for a in report.actuals if a.indicator in own}

@@ -73,7 +73,13 @@ CLAUSE_TABLE = [
     ("第1号ハ", "相談支援", "子ども", "利用者支援事業", False),
     ("第1号ニ", "相談支援", "困窮", "自立相談支援事業", False),
     ("第2号", "参加支援", None, None, True),
-    ("第3号イ", "地域づくりに向けた支援", "高齢", "一般介護予防のうち厚生労働大臣が定めるもの(地域介護活動支援事業)", False),
+    (
+        "第3号イ",
+        "地域づくりに向けた支援",
+        "高齢",
+        "一般介護予防のうち厚生労働大臣が定めるもの(地域介護活動支援事業)",
+        False,
+    ),
     ("第3号ロ", "地域づくりに向けた支援", "高齢", "生活支援体制整備事業", False),
     ("第3号ハ", "地域づくりに向けた支援", "障がい", "地域活動支援センター事業", False),
     ("第3号ニ", "地域づくりに向けた支援", "子ども", "地域子育て支援拠点事業", False),
@@ -102,7 +108,10 @@ def test_clause_table_rows(plan: Plan) -> None:
 def test_clause_table_descriptions(plan: Plan) -> None:
     """The descriptions in the 機能 cells of 第2号 and 第5号 are kept."""
     by_clause = {row.clauses[0].label: " ".join(row.note) for row in plan.clause_table}
-    assert "社会とのつながりを回復するため、既存の取組では対応できない狭間のニーズについて、就労支援や見守り等居住支援などを提供" in by_clause["第2号"]
+    assert (
+        "社会とのつながりを回復するため、既存の取組では対応できない狭間のニーズについて、就労支援や見守り等居住支援などを提供"
+        in by_clause["第2号"]
+    )
     assert "世帯を取り巻く支援関係者全体を調整する機能" in by_clause["第5号"]
 
 
@@ -169,9 +178,22 @@ def test_departments_as_written(plan: Plan) -> None:
 def test_set_of_departments(plan: Plan) -> None:
     """The departments of the cards and of the 庁内連携体制 table, as the plan names them."""
     assert set(plan.references.departments) == {
-        "民生部社会福祉課", "民生部子ども課", "健康センター", "民生部健康センター", "民生部こども課",
-        "社会福祉課", "こども課", "市民課", "生活環境課", "地域協働課", "税務課", "商工観光課",
-        "都市計画課", "農林水産課", "上下水道課", "教育総務課",
+        "民生部社会福祉課",
+        "民生部子ども課",
+        "健康センター",
+        "民生部健康センター",
+        "民生部こども課",
+        "社会福祉課",
+        "こども課",
+        "市民課",
+        "生活環境課",
+        "地域協働課",
+        "税務課",
+        "商工観光課",
+        "都市計画課",
+        "農林水産課",
+        "上下水道課",
+        "教育総務課",
     }
 
 
@@ -187,24 +209,26 @@ DELIVERY = {
     "介護予防": [("直営", (), ()), ("委託", ("社会福祉協議会",), ())],
     "生活支援": [("委託", ("社会福祉協議会",), ())],
     "地活": [("委託", ("障害者社会復帰センターあゆみの郷 サポート新川",), ())],
-    "子育て拠点": [("直営", (), ("子育て支援センター「のびのび」",)), ("委託", (), ("子育て支援センター「にこにこ」",))],
+    "子育て拠点": [
+        ("直営", (), ("子育て支援センター「のびのび」",)),
+        ("委託", (), ("子育て支援センター「にこにこ」",)),
+    ],
     "困窮地域づくり": [("委託", ("社会福祉協議会", "上野方地域振興会"), ())],
 }
 
 
 def test_delivery_and_contractors(plan: Plan) -> None:
     """Each card's 実施方式 with its contractors (委託(支援機関) …) and the sites a mode applies to."""
-    found = {
-        p.id: [(d.mode.value, d.contractors, d.applies_to) for d in p.delivery]
-        for p in plan.programs
-    }
+    found = {p.id: [(d.mode.value, d.contractors, d.applies_to) for d in p.delivery] for p in plan.programs}
     assert found == DELIVERY
 
 
 def test_staffing_notes(plan: Plan) -> None:
     """The staffing written after 直営/委託 is kept (多機関協働マネージャー, アウトリーチ支援員, コーディネーター)."""
     assert _program(plan, "多機関協働").staffing == ("多機関協働マネージャー、市担当者",)
-    assert _program(plan, "アウトリーチ").staffing == ("アウトリーチ支援員(社会福祉士、保健師、看護師等)を配置して実施",)
+    assert _program(plan, "アウトリーチ").staffing == (
+        "アウトリーチ支援員(社会福祉士、保健師、看護師等)を配置して実施",
+    )
     assert _program(plan, "参加支援").staffing == ("参加支援コーディネーターを配置して実施",)
 
 
@@ -232,10 +256,7 @@ def test_target_groups(plan: Plan) -> None:
 
 def test_content_parts(plan: Plan) -> None:
     """事業内容 keeps its bullets and ○ headed parts (counts per card)."""
-    shape = {
-        p.id: [(s.heading, len(s.text)) for s in p.content]
-        for p in plan.programs
-    }
+    shape = {p.id: [(s.heading, len(s.text)) for s in p.content] for p in plan.programs}
     assert shape["多機関協働"] == [(None, 1), ("多機関協働マネージャーの配置を通じた会議の運営実施", 4)]
     assert shape["介護予防"] == [("自主グループ活動支援", 4)]
     assert shape["生活支援"] == [("協議体の設置・運営", 1), ("生活支援コーディネーター(SC)の配置", 4)]
@@ -280,9 +301,18 @@ def test_fields_follow_clause_table(plan: Plan) -> None:
     """分野 is given where the clause table pairs the clause with a field (困窮 → 生活困窮), nowhere else."""
     fields = {p.id: (p.field.value if p.field else None) for p in plan.programs}
     assert fields == {
-        "地域包括": "高齢", "障がい相談": "障がい", "利用者支援": "子ども", "自立相談": "生活困窮",
-        "多機関協働": None, "アウトリーチ": None, "参加支援": None,
-        "介護予防": "高齢", "生活支援": "高齢", "地活": "障がい", "子育て拠点": "子ども", "困窮地域づくり": "生活困窮",
+        "地域包括": "高齢",
+        "障がい相談": "障がい",
+        "利用者支援": "子ども",
+        "自立相談": "生活困窮",
+        "多機関協働": None,
+        "アウトリーチ": None,
+        "参加支援": None,
+        "介護予防": "高齢",
+        "生活支援": "高齢",
+        "地活": "障がい",
+        "子育て拠点": "子ども",
+        "困窮地域づくり": "生活困窮",
     }
 
 
@@ -365,19 +395,26 @@ def test_schedule_rows_cover_every_program(plan: Plan) -> None:
 # ------------------------------------------------------------------ meetings (推進体制)
 
 TANAI_MEMBERS = (
-    "民生部長", "市民課長", "こども課長", "社会福祉課長", "生活環境課長",
-    "健康センター所長", "地域協働課長", "税務課長", "商工観光課長",
-    "都市計画課長", "農林水産課長", "上下水道課長", "教育総務課長",
+    "民生部長",
+    "市民課長",
+    "こども課長",
+    "社会福祉課長",
+    "生活環境課長",
+    "健康センター所長",
+    "地域協働課長",
+    "税務課長",
+    "商工観光課長",
+    "都市計画課長",
+    "農林水産課長",
+    "上下水道課長",
+    "教育総務課長",
     "支援関係機関",
 )
 
 
 def test_meetings(plan: Plan) -> None:
     """The five meetings with their kinds, consent and 開催時期."""
-    found = {
-        m.id: (m.name, {k.value for k in m.kinds}, m.consent, m.frequency)
-        for m in plan.meetings
-    }
+    found = {m.id: (m.name, {k.value for k in m.kinds}, m.consent, m.frequency) for m in plan.meetings}
     assert found == {
         "庁内連携会議": ("庁内連携会議", {"庁内連携会議"}, None, "年1回程度"),
         "連絡会議": ("連絡会議", {"連絡会議"}, None, "必要に応じて開催"),
@@ -392,7 +429,10 @@ def test_internal_meeting_members_and_rename(plan: Plan) -> None:
     meeting = plan.references.meetings["庁内連携会議"]
     assert meeting.members == TANAI_MEMBERS
     assert [(str(r.years), r.name) for r in meeting.renames] == [("R7", "連携会議")]
-    assert meeting.content == ("庁内の関係課及び支援関係機関との連携体制の構築", "事業実施計画の策定、進捗状況の確認や評価")
+    assert meeting.content == (
+        "庁内の関係課及び支援関係機関との連携体制の構築",
+        "事業実施計画の策定、進捗状況の確認や評価",
+    )
 
 
 def test_other_meeting_members(plan: Plan) -> None:
@@ -460,8 +500,16 @@ def test_related_plans(plan: Plan) -> None:
 def test_related_laws(plan: Plan) -> None:
     """The 【関連法】 list."""
     assert plan.laws == (
-        "社会福祉法", "児童福祉法", "こども基本法", "生活保護法", "次世代育成支援対策推進法",
-        "障害者基本法", "障害者総合支援法", "老人福祉法", "介護保険法", "自殺対策基本法",
+        "社会福祉法",
+        "児童福祉法",
+        "こども基本法",
+        "生活保護法",
+        "次世代育成支援対策推進法",
+        "障害者基本法",
+        "障害者総合支援法",
+        "老人福祉法",
+        "介護保険法",
+        "自殺対策基本法",
     )
 
 
@@ -525,7 +573,12 @@ def test_prose_sections_kept(plan: Plan) -> None:
 def test_every_item_cites_its_section(plan: Plan) -> None:
     """Programs, meetings, related plans, schedule rows, table rows and prose all carry their 出典."""
     items = [
-        *plan.programs, *plan.meetings, *plan.related_plans, *plan.schedule, *plan.clause_table, *plan.narratives,
+        *plan.programs,
+        *plan.meetings,
+        *plan.related_plans,
+        *plan.schedule,
+        *plan.clause_table,
+        *plan.narratives,
     ]
     assert all(item.source is not None and item.source.section for item in items)
     assert plan.matrix is not None and plan.matrix.source is not None
@@ -559,7 +612,7 @@ def test_seed_cards_match_programs(plan: Plan, seed_text) -> None:
     seed = seed_text(SEED)
     names = _card_rows(seed, "実施名称")
     assert len(names) == len(plan.programs) == 12
-    for printed, program in zip(names, plan.programs):
+    for printed, program in zip(names, plan.programs, strict=True):
         tag = re.search(r"\((第[^)]*号[^)]*)\)", printed)
         assert tag is not None, printed
         assert program.clauses == parse_clauses(tag.group(1)), printed
@@ -575,7 +628,7 @@ def test_seed_departments_match(plan: Plan, seed_text) -> None:
 def test_seed_contractors_appear(plan: Plan, seed_text) -> None:
     """Every contractor named in the model appears in the card's 実施方式 row of the seed, and each row's mode."""
     rows = _card_rows(seed_text(SEED), "実施方式")
-    for row, program in zip(rows, plan.programs):
+    for row, program in zip(rows, plan.programs, strict=True):
         for delivery in program.delivery:
             assert delivery.mode.value in row
             for name in (*delivery.contractors, *delivery.applies_to):
@@ -596,7 +649,7 @@ def test_seed_counts_appear(plan: Plan, seed_text) -> None:
 def test_seed_matrix_matches(plan: Plan, seed_text) -> None:
     """The ○ of every department row of the seed's table are the model's columns, in column order."""
     seed = seed_text(SEED)
-    section = seed[seed.index("6. 庁内連携体制"):]
+    section = seed[seed.index("6. 庁内連携体制") :]
     column_ids = [c.id for c in plan.matrix.columns]
     rows = {}
     for line in section.splitlines():
@@ -613,7 +666,7 @@ def test_seed_matrix_matches(plan: Plan, seed_text) -> None:
 def test_seed_schedule_matches(plan: Plan, seed_text) -> None:
     """Every non-blank R6/R7 cell of the seed's schedule is a model cell of that year; the R8 column is blank."""
     seed = seed_text(SEED)
-    section = seed[seed.index("5. 今後のスケジュール"):seed.index("6. 庁内連携体制")]
+    section = seed[seed.index("5. 今後のスケジュール") : seed.index("6. 庁内連携体制")]
     seen: list[tuple[str, str, str]] = []
     current = None
     for line in section.splitlines():
@@ -633,7 +686,7 @@ def test_seed_schedule_matches(plan: Plan, seed_text) -> None:
 def test_seed_internal_members_match(plan: Plan, seed_text) -> None:
     """The 構成員 of 庁内連携会議 in the seed, split on 、 and line ends, are the model's members."""
     seed = seed_text(SEED)
-    block = seed[seed.index("構成員:民生部長"):seed.index("開催時期:年1回程度")]
+    block = seed[seed.index("構成員:民生部長") : seed.index("開催時期:年1回程度")]
     members = [m for m in re.split(r"[、\n]", block.removeprefix("構成員:")) if m.strip()]
     assert tuple(m.strip() for m in members) == plan.references.meetings["庁内連携会議"].members
 
@@ -641,8 +694,10 @@ def test_seed_internal_members_match(plan: Plan, seed_text) -> None:
 def test_seed_plan_periods_match(plan: Plan, seed_text) -> None:
     """Every 魚津市…計画（period） of the position diagram has that period in the model."""
     seed = seed_text(SEED)
-    section = seed[seed.index("(3) 計画の位置づけ\n"):seed.index("(3) 計画の期間\n")]
-    pairs = re.findall(r"((?:いのち支える|第5次)?(?:魚津市|富山県)\S*?(?:計画|プラン))\s*（([^）]*?(?:年度|年～))）", section)
+    section = seed[seed.index("(3) 計画の位置づけ\n") : seed.index("(3) 計画の期間\n")]
+    pairs = re.findall(
+        r"((?:いのち支える|第5次)?(?:魚津市|富山県)\S*?(?:計画|プラン))\s*（([^）]*?(?:年度|年～))）", section
+    )
     assert len(pairs) == 14
     by_name = {r.name: r for r in plan.related_plans}
     for name, period in pairs:

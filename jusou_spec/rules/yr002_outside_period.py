@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jusou_spec.fiscal import FiscalRange
 from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.fiscal import FiscalRange
 from jusou_spec.model import Plan
 
 CHECK = Check(
@@ -54,30 +54,60 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
             yield period.years, f"{period.pointer}/年度", "実施形態の年度", "the mode's years"
     for program in plan.programs:
         if program.years is not None:
-            yield program.years, f"{program.pointer}/実施年度", f"事業「{program.label}」の実施年度", f"the years of program '{program.label}'"
+            yield (
+                program.years,
+                f"{program.pointer}/実施年度",
+                f"事業「{program.label}」の実施年度",
+                f"the years of program '{program.label}'",
+            )
         for indicator in program.indicators:
             targets = indicator.targets if isinstance(indicator.targets, tuple) else ()
             for target in targets:
                 if isinstance(target.years, FiscalRange):
-                    yield target.years, f"{target.pointer}/年度", f"指標「{indicator.name}」の目標の年度", f"the target year of indicator '{indicator.name}'"
+                    yield (
+                        target.years,
+                        f"{target.pointer}/年度",
+                        f"指標「{indicator.name}」の目標の年度",
+                        f"the target year of indicator '{indicator.name}'",
+                    )
     for initiative in plan.initiatives:
         for item in initiative.items:
             if item.schedule is None:
                 continue
             for phase in item.schedule.phases:
                 if phase.period is not None:
-                    yield phase.period, f"{phase.pointer}/期間", f"項目「{item.id}」の段階「{phase.name}」", f"phase '{phase.name}' of item '{item.id}'"
+                    yield (
+                        phase.period,
+                        f"{phase.pointer}/期間",
+                        f"項目「{item.id}」の段階「{phase.name}」",
+                        f"phase '{phase.name}' of item '{item.id}'",
+                    )
             for cell in item.schedule.cells:
                 if cell.years is not None:
-                    yield cell.years, f"{cell.pointer}/年度", f"項目「{item.id}」の年度計画のセル", f"a schedule cell of item '{item.id}'"
+                    yield (
+                        cell.years,
+                        f"{cell.pointer}/年度",
+                        f"項目「{item.id}」の年度計画のセル",
+                        f"a schedule cell of item '{item.id}'",
+                    )
     for row in plan.schedule:
         for cell in row.cells:
             if cell.years is not None:
-                yield cell.years, f"{cell.pointer}/年度", f"スケジュール「{row.name}」のセル", f"a cell of schedule row '{row.name}'"
+                yield (
+                    cell.years,
+                    f"{cell.pointer}/年度",
+                    f"スケジュール「{row.name}」のセル",
+                    f"a cell of schedule row '{row.name}'",
+                )
     for meeting in plan.meetings:
         for rename in meeting.renames:
             if rename.years is not None:
-                yield rename.years, f"{rename.pointer}/年度", f"会議「{meeting.name}」の名称変更の年度", f"the renaming year of meeting '{meeting.name}'"
+                yield (
+                    rename.years,
+                    f"{rename.pointer}/年度",
+                    f"会議「{meeting.name}」の名称変更の年度",
+                    f"the renaming year of meeting '{meeting.name}'",
+                )
 
 
 def check(plan: Plan) -> Iterator[Finding]:

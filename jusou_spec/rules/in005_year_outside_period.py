@@ -33,7 +33,10 @@ CHECK = Check(
     "IN005",
     "indicators.year-outside-period",
     Severity.WARNING,
-    Message(ja="実績の年度が計画期間・報告の対象年度の外にある", en="An actual's year is outside the plan period or the report's years"),
+    Message(
+        ja="実績の年度が計画期間・報告の対象年度の外にある",
+        en="An actual's year is outside the plan period or the report's years",
+    ),
 )
 
 

@@ -102,4 +102,3 @@ def _message(found: SumCheck) -> Message:
         ja=f"「{found.axis}」の内訳の和 {computed}（{parts}）が、合計 {stated} と一致しません。{fix_ja}",
         en=f"the parts of '{found.axis}' add up to {computed} ({parts}), not to the stated total {stated}; {fix_en}",
     )
-

@@ -42,11 +42,26 @@ CHECK = Check(
 )
 
 _WHAT = {
-    "再掲": ("取組項目", "initiative item", "再掲には再掲元の取組項目の id を書きます", "under 再掲, write the id of the item repeated"),
-    "会議": ("会議（または類型）", "meeting (or meeting type)", "会議の流れには会議か類型の id を書きます", "a flow names meetings or meeting types (類型) by id"),
+    "再掲": (
+        "取組項目",
+        "initiative item",
+        "再掲には再掲元の取組項目の id を書きます",
+        "under 再掲, write the id of the item repeated",
+    ),
+    "会議": (
+        "会議（または類型）",
+        "meeting (or meeting type)",
+        "会議の流れには会議か類型の id を書きます",
+        "a flow names meetings or meeting types (類型) by id",
+    ),
     "計画": ("関連計画", "related plan", "関連計画の id を書きます", "write the id of an entry under 関連計画"),
     "事業": ("事業", "program", "事業の id を書きます", "write the id of a program"),
-    "列": ("庁内連携体制の列", "column of the cooperation matrix", "庁内連携体制の列の id を書きます", "write the id of one of the matrix's columns (列)"),
+    "列": (
+        "庁内連携体制の列",
+        "column of the cooperation matrix",
+        "庁内連携体制の列の id を書きます",
+        "write the id of one of the matrix's columns (列)",
+    ),
 }
 
 

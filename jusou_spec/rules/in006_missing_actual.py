@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.fiscal import FiscalYear
 from jusou_spec.model import Plan, Report
 from jusou_spec.progress.rates import goal_for
 from jusou_spec.progress.units import unit_text

@@ -41,9 +41,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jusou_spec.fiscal import FiscalYear
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.law import ARTICLE, ACT, CLAUSES, Clause
+from jusou_spec.fiscal import FiscalYear
+from jusou_spec.law import ACT, ARTICLE, CLAUSES, Clause
 from jusou_spec.model import Mode, Plan
 
 CHECK = Check(
@@ -63,9 +63,7 @@ def _missing(plan: Plan, clause: Clause, year: FiscalYear) -> bool:
 
 
 def _scheduled_later(plan: Plan, clause: Clause, year: FiscalYear) -> bool:
-    return any(
-        program.years is not None and program.years.start > year for program in plan.programs_for(clause)
-    )
+    return any(program.years is not None and program.years.start > year for program in plan.programs_for(clause))
 
 
 def check(plan: Plan) -> Iterator[Finding]:

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.model import Plan
 
 CHECK = Check(

@@ -34,7 +34,9 @@ CHECK = Check(
     "IN002",
     "indicators.duplicate",
     Severity.ERROR,
-    Message(ja="指標の定義または同じ年度の実績が重複している", en="An indicator defined twice, or reported twice for a year"),
+    Message(
+        ja="指標の定義または同じ年度の実績が重複している", en="An indicator defined twice, or reported twice for a year"
+    ),
 )
 
 

@@ -55,7 +55,9 @@ CHECK = Check(
 
 
 def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding]:
-    own = [indicator for _, indicator in document.all_indicators()] if isinstance(document, Plan) else document.indicators
+    own = (
+        [indicator for _, indicator in document.all_indicators()] if isinstance(document, Plan) else document.indicators
+    )
     for indicator in own:
         yield from _indicator(indicator)
 
@@ -68,7 +70,11 @@ def _indicator(indicator: Indicator) -> Iterator[Finding]:
         return
     base = exact(indicator.baseline.value)
     for goal in goals(indicator):
-        if indicator.baseline.year is not None and goal.years is not None and goal.years.start < indicator.baseline.year:
+        if (
+            indicator.baseline.year is not None
+            and goal.years is not None
+            and goal.years.start < indicator.baseline.year
+        ):
             continue
         worse = exact(goal.value) < base if direction is Direction.HIGHER else exact(goal.value) > base
         if not worse:

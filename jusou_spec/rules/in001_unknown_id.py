@@ -45,7 +45,9 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
     references = resolve_report(report, plan)
     known = list(references.indicators)
     where_ja = "計画にもこの報告書の「指標」にも" if plan is not None else "この報告書の「指標」に"
-    where_en = "neither the plan nor this report's 指標 defines" if plan is not None else "this report's 指標 does not define"
+    where_en = (
+        "neither the plan nor this report's 指標 defines" if plan is not None else "this report's 指標 does not define"
+    )
     for unresolved in references.unresolved:
         close = difflib.get_close_matches(unresolved.target, known, n=1, cutoff=0.5)
         hint_ja = f"「{close[0]}」のことですか。" if close else ""
