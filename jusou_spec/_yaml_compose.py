@@ -5,6 +5,13 @@ of levels deep, only a few hundred kilobytes long, crashes the interpreter. Here
 without recursion into nodes that share what aliases share, and every limit is enforced as the events arrive: the
 nesting depth, and the number of nodes counted as aliases would expand them, so an alias bomb is refused at the
 alias that crosses the limit, before anything is expanded.
+
+libyaml 0.2.6 and later has a nesting limit of its own, which counts levels a little differently (in block style it
+refuses a document exactly as deep as its limit), and its scanner reads up to 1,024 characters ahead of the events
+it has given, so on one long line it can refuse a nesting before the composer has seen the level that crosses the
+composer's limit. The composer's limit therefore stays one below libyaml's (:func:`depth_limit`), and
+:func:`refused_for_nesting` tells libyaml's refusal from a syntax error by composing the text again with the
+pure-Python parser, which has no limit, up to the line libyaml stopped on.
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ from jusou_spec.findings import Message
 
 try:
     from yaml import CSafeLoader as _BaseLoader
+    from yaml import _yaml as _libyaml
 except ImportError:  # PyYAML built without libyaml: the same events, more slowly
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+    _libyaml = None
 
 __all__ = [
     "ALLOWED_TAGS",
@@ -45,7 +55,10 @@ __all__ = [
     "Loader",
     "Mark",
     "Stop",
+    "TooDeep",
+    "depth_limit",
     "issue_at",
+    "refused_for_nesting",
     "too_deep",
     "too_many",
 ]
@@ -85,6 +98,29 @@ class Loader(_BaseLoader):
     yaml_implicit_resolvers = _implicit_resolvers()
 
 
+class _PurePythonLoader(yaml.SafeLoader):
+    """The pure-Python parser, which has no nesting limit: for telling libyaml's nesting refusal from a syntax error."""
+
+    yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
+
+
+def _libyaml_nest_limit() -> int | None:
+    """libyaml's own nesting limit, read through the API PyYAML exposes for it (None where there is none)."""
+    get = getattr(_libyaml, "_get_max_nest_level", None)
+    return int(get()) if callable(get) else None
+
+
+def depth_limit() -> int:
+    """The nesting the loader accepts: MAX_DEPTH, or less where libyaml would refuse that much.
+
+    libyaml refuses a block-style document exactly as deep as its limit, so the composer stops one level earlier,
+    and the composer, not libyaml, decides what is too deep. Read at every load: a program may change libyaml's
+    limit (``yaml._yaml._set_max_nest_level``) at any time.
+    """
+    libyaml = _libyaml_nest_limit()
+    return MAX_DEPTH if libyaml is None else max(1, min(MAX_DEPTH, libyaml - 1))
+
+
 CONSTRUCTORS: dict[str, Callable[[Loader, ScalarNode], object]] = {
     INT: Loader.construct_yaml_int,
     FLOAT: Loader.construct_yaml_float,
@@ -121,6 +157,10 @@ class Stop(Exception):
         self.issue = issue
 
 
+class TooDeep(Stop):
+    """Loading stopped at the first level past the nesting limit."""
+
+
 def issue_at(code: str, message: Message, mark: Mark, pointer: str = "") -> Issue:
     """An issue at a 0-based parser mark."""
     return Issue(code, message, mark.line + 1, mark.column + 1, pointer)
@@ -130,14 +170,13 @@ def _limit(ja: str, en: str, mark: Mark, pointer: str = "") -> Stop:
     return Stop(issue_at("SR008", Message(ja=ja, en=en), mark, pointer))
 
 
-def too_deep(mark: Mark, pointer: str = "") -> Stop:
-    """SR008: more than MAX_DEPTH levels of nesting (counting those an alias brings)."""
-    return _limit(
-        f"入れ子（字下げの階層）が深すぎます（上限は {MAX_DEPTH} 階層）。構造を見直してください。",
-        f"The nesting is too deep (the limit is {MAX_DEPTH} levels).",
-        mark,
-        pointer,
+def too_deep(mark: Mark, pointer: str = "", *, limit: int = MAX_DEPTH) -> TooDeep:
+    """SR008: more than ``limit`` levels of nesting (counting those an alias brings)."""
+    message = Message(
+        ja=f"入れ子（字下げの階層）が深すぎます（上限は {limit} 階層）。構造を見直してください。",
+        en=f"The nesting is too deep (the limit is {limit} levels).",
     )
+    return TooDeep(issue_at("SR008", message, mark, pointer))
 
 
 def too_many(mark: Mark, pointer: str = "") -> Stop:
@@ -169,8 +208,9 @@ class Composer:
     refused at the alias that crosses the limit, before anything is expanded.
     """
 
-    def __init__(self, loader: Loader) -> None:
+    def __init__(self, loader: Loader | _PurePythonLoader, *, max_depth: int = MAX_DEPTH) -> None:
         self.loader = loader
+        self.max_depth = max_depth
         self.anchors: dict[str, Node] = {}
         self.open: set[int] = set()  # anchored collections still being composed: an alias to one is a cycle
         self.explicit: set[int] = set()  # nodes whose tag was written out
@@ -214,8 +254,8 @@ class Composer:
             elif kind is SequenceStartEvent or kind is MappingStartEvent:
                 before = self.count
                 self._count(event.start_mark, 1)
-                if len(stack) >= MAX_DEPTH:
-                    raise too_deep(event.start_mark)
+                if len(stack) >= self.max_depth:
+                    raise too_deep(event.start_mark, limit=self.max_depth)
                 mapping = kind is MappingStartEvent
                 node_type = MappingNode if mapping else SequenceNode
                 collection = node_type(event.tag or (MAP if mapping else SEQ), [], event.start_mark, None)
@@ -283,3 +323,25 @@ class Composer:
         self.count += size
         if self.count > MAX_NODES:
             raise too_many(mark)
+
+
+def refused_for_nesting(text: str, line_end: int, limit: int) -> Issue | None:
+    """SR008 where the C parser's error on the line ending at offset ``line_end`` is its nesting limit, else None.
+
+    The pure-Python parser composes the text up to the end of that line; a nesting refusal is one where the
+    composer meets ``limit`` (:func:`depth_limit`, below libyaml's own) on the way, so the finding stands where the
+    composer alone would put it: at the first level past the limit. A syntax error the text has before that place
+    is no nesting refusal, and neither is a text that stays within the limit.
+    """
+    if _libyaml_nest_limit() is None:
+        return None
+    loader = _PurePythonLoader(text[:line_end])
+    try:
+        Composer(loader, max_depth=limit).compose()
+    except TooDeep as deep:
+        return deep.issue
+    except (Stop, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+    return None

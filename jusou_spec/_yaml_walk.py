@@ -38,7 +38,9 @@ from jusou_spec._yaml_compose import (
     Loader,
     Mark,
     Stop,
+    depth_limit,
     issue_at,
+    refused_for_nesting,
     too_deep,
     too_many,
 )
@@ -247,12 +249,17 @@ def load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Load
 
 
 def _load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loaded[P]:
+    limit = depth_limit()
     loader = Loader(text)
-    composer = Composer(loader)
+    composer = Composer(loader, max_depth=limit)
     issues: list[Issue] = []
     try:
         root = composer.compose()
     except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        deep = None if mark is None else refused_for_nesting(text, index.offset(mark.line + 1, 0), limit)
+        if deep is not None:
+            return Loaded(None, {}, {}, [deep])
         issues.append(_syntax(error, index))
         root = composer.root
     except Stop as stop:

@@ -25,7 +25,7 @@ def test_registry_lists_every_rule_module():
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_a_rule_module_is_named_after_its_code_and_dotted_name(rule):
     """``grep CL001`` and the dotted name both land in one file: cl001_mandatory.py holds clauses.mandatory."""
-    group, name = rule.name.split(".", 1)
+    _, name = rule.name.split(".", 1)
     assert rule.module == f"{rule.code.lower()}_{name.replace('-', '_')}"
 
 

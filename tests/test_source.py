@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -242,9 +243,56 @@ def test_billion_laughs_is_refused() -> None:
 
 
 def test_deep_nesting_is_refused_without_crashing() -> None:
-    """100,000 nested brackets (which crash PyYAML's own composer) are SR008 at the 65th level."""
+    """100,000 nested brackets (which crash PyYAML's own composer, and which libyaml 0.2.6 refuses by itself) are
+    SR008 at the 65th level, whichever of the two limits is met first."""
     document = parse_source("jusou: plan/1\na: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert_finding(document, "SR008", 2, 4 + 63)  # the top-level mapping is level 1, the 64th bracket level 65
+
+
+def test_nesting_that_only_the_composer_sees_is_refused_at_the_65th_level() -> None:
+    """70 levels, far below libyaml's own limit: the composer refuses them, at the 65th level."""
+    deep = "[" * 70 + "x" + "]" * 70
+    finding = assert_finding(parse_source(f"jusou: plan/1\na: {deep}\n"), "SR008", 2, 4 + 63)
+    assert "64" in finding.message.en
+
+
+@pytest.fixture
+def libyaml_nest_limit() -> Iterator[Callable[[int], None]]:
+    """Lowers libyaml's own nesting limit through the API PyYAML exposes for it, and restores it afterwards."""
+    from yaml import _yaml
+
+    if not hasattr(_yaml, "_set_max_nest_level"):
+        pytest.skip("this PyYAML's libyaml has no nesting limit of its own")
+    before = _yaml._get_max_nest_level()
+    yield _yaml._set_max_nest_level
+    _yaml._set_max_nest_level(before)
+
+
+def test_libyamls_own_nesting_limit_is_sr008_where_it_is_met(libyaml_nest_limit) -> None:
+    """With libyaml's limit lowered to 10, the loader's limit is 9 (libyaml refuses a block-style document exactly
+    10 deep): 30 levels are SR008 at the 10th level, with that limit in the message, never a syntax error."""
+    libyaml_nest_limit(10)
+    document = parse_source("jusou: plan/1\na: " + "[" * 30 + "x" + "]" * 30 + "\n")
+    finding = assert_finding(document, "SR008", 2, 4 + 8)  # the mapping is level 1, the 9th bracket level 10
+    assert "9 levels" in finding.message.en
+    block = "jusou: plan/1\n" + "".join(f"{'  ' * level}k{level}:\n" for level in range(30)) + "  " * 30 + "x\n"
+    assert (only(parse_source(block), "SR008").line, only(parse_source(block), "SR008").column) == (11, 19)
+
+
+def test_libyamls_own_limit_leaves_documents_within_it_alone(libyaml_nest_limit) -> None:
+    """With libyaml's limit at 10, documents 9 levels deep, in flow and in block style, load without a finding."""
+    libyaml_nest_limit(10)
+    flow = "jusou: plan/1\na: " + "[" * 8 + "x" + "]" * 8 + "\n"
+    block = "jusou: plan/1\n" + "".join(f"{'  ' * level}k{level}:\n" for level in range(9)) + "  " * 9 + "x\n"
+    for text in (flow, block):
+        assert parse_source(text).findings == ()
+
+
+def test_a_syntax_error_under_libyamls_limit_stays_a_syntax_error(libyaml_nest_limit) -> None:
+    """A real syntax error is SR001 even where libyaml has a limit: only nesting past it becomes SR008."""
+    libyaml_nest_limit(10)
+    document = parse_source("jusou: plan/1\na: [[[x, }\n")
+    assert [finding.code for finding in document.findings] == ["SR001"]
     assert document.data is None
 
 
