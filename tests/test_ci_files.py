@@ -60,3 +60,13 @@ def test_every_configuration_key_is_documented():
         assert f"[{table}]" in text
         for key in keys:
             assert f"`{key}`" in text, key
+
+
+def test_ci_runs_the_test_command_the_readme_gives():
+    """.ci/run runs exactly the README's test command, so the README's set-up is what CI proves on a fresh machine."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Set-up and the two commands", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    test_command = next(line.split("#", 1)[0].strip() for line in block.splitlines() if "test" in line.split("#")[0])
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert commands[-1] == f"exec {test_command}"
