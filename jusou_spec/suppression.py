@@ -18,10 +18,11 @@ no code (SP003) or a basic check that cannot be suppressed (SP004) is an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.jsonpointer import resolve
 from jusou_spec.model import Suppression
 
 __all__ = ["CHECKS", "apply_suppressions", "pointer_exists"]
@@ -53,23 +54,15 @@ NOT_ALLOWED = Check(
 CHECKS = (NO_REASON, UNUSED, UNKNOWN_CODE, NOT_ALLOWED)
 
 
-def _decode(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
+_ABSENT = object()
 
 
 def pointer_exists(data: Any, pointer: str) -> bool:
     """Whether the RFC 6901 ``pointer`` names a value inside ``data``."""
-    if not pointer:
-        return True
-    current = data
-    for token in (_decode(part) for part in pointer.split("/")[1:]):
-        if isinstance(current, Mapping) and token in current:
-            current = current[token]
-        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
-            current = current[int(token)]
-        else:
-            return False
-    return True
+    try:
+        return resolve(data, pointer, _ABSENT) is not _ABSENT
+    except ValueError:  # not a pointer at all (the schema asks for a leading "/")
+        return False
 
 
 def _covers(suppression: Suppression, finding: Finding) -> bool:
