@@ -23,7 +23,7 @@ from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import resolve
-from jusou_spec.model import Suppression
+from jusou_spec.model import Suppression, pointer_to
 
 __all__ = ["CHECKS", "apply_suppressions", "pointer_exists"]
 
@@ -119,7 +119,7 @@ def _problem(suppression: Suppression, *, adjustable: frozenset[str], known: fro
                 ja=f"「{code}」という規則はありません。抑制する指摘のコードを書きます（一覧は jusou rules）",
                 en=f"there is no rule '{code}'; write the code of the finding to suppress (see jusou rules)",
             ),
-            f"{suppression.pointer}/規則",
+            pointer_to(suppression, "code"),
         )
     if code not in adjustable:
         return NOT_ALLOWED.finding(
@@ -127,7 +127,7 @@ def _problem(suppression: Suppression, *, adjustable: frozenset[str], known: fro
                 ja=f"{code} は読み込み・スキーマなどの基本の検査で、抑制できません。指摘のとおりに文書を直してください",
                 en=f"{code} is a basic check (loading, schema …) and cannot be suppressed; correct the document",
             ),
-            f"{suppression.pointer}/規則",
+            pointer_to(suppression, "code"),
         )
     if not suppression.reason or not suppression.reason.strip():
         return NO_REASON.finding(
@@ -152,7 +152,7 @@ def _unused(suppression: Suppression, data: Any) -> Finding:
                 en=f"the suppression's position '{at}' is not in the document; copy the position (JSON pointer) "
                 "shown with the finding, or remove the suppression",
             ),
-            f"{suppression.pointer}/位置",
+            pointer_to(suppression, "at"),
         )
     return UNUSED.finding(
         Message(
