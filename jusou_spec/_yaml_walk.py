@@ -46,8 +46,9 @@ from jusou_spec._yaml_compose import (
 )
 from jusou_spec._yaml_problems import explain
 from jusou_spec.findings import Message
+from jusou_spec.jsonpointer import escape
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "Loaded", "escape", "load"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "Loaded", "load"]
 
 P = TypeVar("P")
 _FAILED = object()
@@ -61,11 +62,6 @@ class Loaded(Generic[P]):
     values: dict[str, P]
     keys: dict[str, P]
     issues: list[Issue]
-
-
-def escape(key: str) -> str:
-    """One RFC 6901 reference token."""
-    return key.replace("~", "~0").replace("/", "~1") if "~" in key or "/" in key else key
 
 
 def _short(text: str, limit: int = 40) -> str:

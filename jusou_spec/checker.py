@@ -17,7 +17,7 @@ import attrs
 
 from jusou_spec import schema
 from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
-from jusou_spec.model import Plan, Report
+from jusou_spec.model import Plan, Report, pointer_in
 from jusou_spec.rules import RULES, Rule
 from jusou_spec.source import SourceDocument, SourceMap, carries_marker, read_source
 
@@ -181,7 +181,7 @@ def _plan_unreadable(file: str) -> Finding:
             ja=f"計画ファイル「{file}」を計画として読めません（パスを確かめ、計画を jusou check で検査してください）",
             en=f"the plan file '{file}' cannot be read as a plan (check the path, and check the plan itself)",
         ),
-        "/計画/ファイル",
+        pointer_in(Report, "plan", "file"),
     )
 
 

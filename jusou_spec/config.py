@@ -27,6 +27,7 @@ import attrs
 from jusou_spec._toml_positions import locate
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
+from jusou_spec.jsonpointer import join
 from jusou_spec.rules import RULES, Rule
 from jusou_spec.selection import SelectorError, choose, expand, severity_overrides
 
@@ -210,7 +211,7 @@ def _syntax(error: tomllib.TOMLDecodeError, name: str) -> Finding:
 
 
 def _pointer(path: tuple[str, ...]) -> str:
-    return "".join(f"/{part}" for part in path)
+    return join("", *path)
 
 
 def _dotted(path: tuple[str, ...]) -> str:

@@ -27,6 +27,7 @@ from jusou_spec.model import (
     Program,
     RelatedPlan,
     ScheduleRow,
+    pointer_to,
 )
 from jusou_spec.model.meetings import Flow
 
@@ -172,7 +173,9 @@ def resolve(plan: Plan) -> References:
     related = _index("関連計画", ((r.id, r, r.pointer) for r in plan.related_plans), duplicates)
     columns = (
         _index(
-            "列", ((c.id, c, f"{plan.matrix.pointer}/列/{n}") for n, c in enumerate(plan.matrix.columns)), duplicates
+            "列",
+            ((c.id, c, pointer_to(plan.matrix, "columns", n)) for n, c in enumerate(plan.matrix.columns)),
+            duplicates,
         )
         if plan.matrix
         else {}
@@ -184,7 +187,7 @@ def resolve(plan: Plan) -> References:
             continue
         target = items.get(item.repeats)
         if target is None:
-            unresolved.append(Unresolved("再掲", item.repeats, f"{item.pointer}/再掲"))
+            unresolved.append(Unresolved("再掲", item.repeats, pointer_to(item, "repeats")))
         else:
             repeats.append((item, target))
 
@@ -206,7 +209,7 @@ def resolve(plan: Plan) -> References:
             if ident in programs:
                 schedule_programs.append((row, programs[ident]))
             else:
-                unresolved.append(Unresolved("事業", ident, f"{row.pointer}/事業/{index}"))
+                unresolved.append(Unresolved("事業", ident, pointer_to(row, "programs", index)))
 
     program_links = []
     for program in plan.programs:
@@ -214,13 +217,13 @@ def resolve(plan: Plan) -> References:
             if ident in programs:
                 program_links.append((program, programs[ident]))
             else:
-                unresolved.append(Unresolved("事業", ident, f"{program.pointer}/連携事業/{index}"))
+                unresolved.append(Unresolved("事業", ident, pointer_to(program, "linked", index)))
 
     if plan.matrix:
         for row in plan.matrix.rows:
             for index, ident in enumerate(row.columns):
                 if ident not in columns:
-                    unresolved.append(Unresolved("列", ident, f"{row.pointer}/連携/{index}"))
+                    unresolved.append(Unresolved("列", ident, pointer_to(row, "columns", index)))
 
     by_name = {m.name: m for m in plan.meetings}
     leads = tuple(
@@ -254,10 +257,10 @@ def resolve(plan: Plan) -> References:
 
 def _flow_ends(flow: Flow) -> Iterator[tuple[str, str]]:
     """Each meeting id a flow names, with the pointer of where it is written (先 may be one id or a list)."""
-    yield flow.source, f"{flow.pointer}/元"
+    yield flow.source, pointer_to(flow, "source")
     many = len(flow.targets) > 1
     for index, target in enumerate(flow.targets):
-        yield target, f"{flow.pointer}/先/{index}" if many else f"{flow.pointer}/先"
+        yield target, pointer_to(flow, "targets", index) if many else pointer_to(flow, "targets")
 
 
 def _item_links(plan: Plan, related: Mapping[str, RelatedPlan], unresolved: list[Unresolved]) -> Iterator[ItemLink]:
@@ -270,7 +273,7 @@ def _item_links(plan: Plan, related: Mapping[str, RelatedPlan], unresolved: list
                 continue
             target = related.get(reference.plan)
             if target is None:
-                unresolved.append(Unresolved("計画", reference.plan, f"{reference.pointer}/計画"))
+                unresolved.append(Unresolved("計画", reference.plan, pointer_to(reference, "plan")))
             listed = getattr(target, attribute) if target is not None else None
             for index, number in enumerate(reference.numbers):
                 item = None
@@ -283,7 +286,7 @@ def _item_links(plan: Plan, related: Mapping[str, RelatedPlan], unresolved: list
                     number=number,
                     item=item,
                     checked=listed is not None,
-                    pointer=f"{reference.pointer}/番号/{index}",
+                    pointer=pointer_to(reference, "numbers", index),
                 )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from jusou_spec.fiscal import FiscalYear
-from jusou_spec.model import Actual, Indicator, NotStated, Plan, Program, Report
+from jusou_spec.model import Actual, Indicator, NotStated, Plan, Program, Report, pointer_to
 from jusou_spec.resolve import Duplicate, Unresolved
 
 __all__ = ["IndicatorEntry", "ReportReferences", "linked_plan_path", "resolve_report"]
@@ -87,7 +87,7 @@ def _resolve(report: Report, plan: Plan | None) -> ReportReferences:
             pointers[ident] = indicator.pointer
     for indicator in report.indicators:
         if indicator.id in entries:
-            duplicates.append(Duplicate("指標", indicator.id, f"{indicator.pointer}/id", pointers[indicator.id]))
+            duplicates.append(Duplicate("指標", indicator.id, pointer_to(indicator, "id"), pointers[indicator.id]))
             continue
         entries[indicator.id] = IndicatorEntry(indicator, None, "report")
         pointers[indicator.id] = indicator.pointer
@@ -96,13 +96,13 @@ def _resolve(report: Report, plan: Plan | None) -> ReportReferences:
     first_of_year: dict[tuple[str, FiscalYear | None], Actual] = {}
     for actual in report.actuals:
         if actual.indicator not in entries:
-            unresolved.append(Unresolved("指標", actual.indicator, f"{actual.pointer}/指標"))
+            unresolved.append(Unresolved("指標", actual.indicator, pointer_to(actual, "indicator")))
             continue
         key = (actual.indicator, actual.year)
         if actual.year is not None and key in first_of_year:
             duplicates.append(
                 Duplicate(
-                    "実績", f"{actual.indicator} {actual.year}", f"{actual.pointer}/年度", first_of_year[key].pointer
+                    "実績", f"{actual.indicator} {actual.year}", pointer_to(actual, "year"), first_of_year[key].pointer
                 )
             )
         else:

@@ -18,7 +18,8 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model._build import NOT_STATED_KEY, pointer_join
+from jusou_spec.jsonpointer import join, tokens
+from jusou_spec.model._build import NOT_STATED_KEY
 from jusou_spec.resources import load_schema
 
 __all__ = ["CHECKS", "SYNONYMS", "validate", "validator"]
@@ -89,14 +90,11 @@ def validate(kind: str, data: Any) -> list[Finding]:
 
 
 def _pointer(error: ValidationError) -> str:
-    pointer = ""
-    for part in error.absolute_path:
-        pointer = pointer_join(pointer, part)
-    return pointer
+    return join("", *error.absolute_path)
 
 
 def _is_not_stated_branch(schema: Any) -> bool:
-    return isinstance(schema, Mapping) and str(schema.get("$ref", "")).endswith("/未記載")
+    return isinstance(schema, Mapping) and str(schema.get("$ref", "")) == f"#/$defs/{NOT_STATED_KEY}"
 
 
 def _leaves(error: ValidationError) -> Iterator[ValidationError]:
@@ -158,7 +156,7 @@ def _relevance(error: ValidationError) -> int:
 
 def _subject(pointer: str, particle: str = "") -> tuple[str, str]:
     """「key」 (with a particle) to begin a message with, when the place is a mapping member."""
-    last = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~") if pointer else ""
+    last = tokens(pointer)[-1] if pointer else ""
     if not last or last.isdigit():
         return "", ""
     return f"「{last}」{particle}", f"'{last}': "
@@ -206,7 +204,7 @@ def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
         else:
             ja = f"「{name}」は使えないキーです。使えるキー: {'、'.join(allowed)}"
             en = f"unknown key '{name}'; allowed keys: {', '.join(allowed)}"
-        yield UNKNOWN_KEY.finding(Message(ja=ja, en=en), pointer_join(pointer, name))
+        yield UNKNOWN_KEY.finding(Message(ja=ja, en=en), join(pointer, name))
 
 
 def _describe(value: Any) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 import attrs
 
-from jusou_spec import _source_text, _yaml_walk
+from jusou_spec import _source_text, _yaml_walk, jsonpointer
 from jusou_spec._source_text import Issue
 from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
 
@@ -261,7 +261,7 @@ def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue])
     """
     supported = "、".join(f"{kind}/{version}" for kind in sorted(KINDS) for version in sorted(KINDS[kind]))
     if "jusou" not in data:
-        at = source_map.locate(f"/{_yaml_walk.escape(next(iter(data)))}", key=True) if data else Position(1, 1)
+        at = source_map.locate(jsonpointer.join("", next(iter(data))), key=True) if data else Position(1, 1)
         message = Message(
             ja="文書の最初のキーは「jusou」にし、値を「plan/1」（実施計画）または「report/1」（実施状況報告）として"
             "ください。ファイルの先頭（コメントの後）に「jusou: plan/1」の行を追加してください。",

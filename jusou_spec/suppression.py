@@ -18,11 +18,12 @@ no code (SP003) or a basic check that cannot be suppressed (SP004) is an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Suppression
+from jusou_spec.jsonpointer import resolve
+from jusou_spec.model import Suppression, pointer_to
 
 __all__ = ["CHECKS", "apply_suppressions", "pointer_exists"]
 
@@ -53,23 +54,15 @@ NOT_ALLOWED = Check(
 CHECKS = (NO_REASON, UNUSED, UNKNOWN_CODE, NOT_ALLOWED)
 
 
-def _decode(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
+_ABSENT = object()
 
 
 def pointer_exists(data: Any, pointer: str) -> bool:
     """Whether the RFC 6901 ``pointer`` names a value inside ``data``."""
-    if not pointer:
-        return True
-    current = data
-    for token in (_decode(part) for part in pointer.split("/")[1:]):
-        if isinstance(current, Mapping) and token in current:
-            current = current[token]
-        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
-            current = current[int(token)]
-        else:
-            return False
-    return True
+    try:
+        return resolve(data, pointer, _ABSENT) is not _ABSENT
+    except ValueError:  # not a pointer at all (the schema asks for a leading "/")
+        return False
 
 
 def _covers(suppression: Suppression, finding: Finding) -> bool:
@@ -126,7 +119,7 @@ def _problem(suppression: Suppression, *, adjustable: frozenset[str], known: fro
                 ja=f"「{code}」という規則はありません。抑制する指摘のコードを書きます（一覧は jusou rules）",
                 en=f"there is no rule '{code}'; write the code of the finding to suppress (see jusou rules)",
             ),
-            f"{suppression.pointer}/規則",
+            pointer_to(suppression, "code"),
         )
     if code not in adjustable:
         return NOT_ALLOWED.finding(
@@ -134,7 +127,7 @@ def _problem(suppression: Suppression, *, adjustable: frozenset[str], known: fro
                 ja=f"{code} は読み込み・スキーマなどの基本の検査で、抑制できません。指摘のとおりに文書を直してください",
                 en=f"{code} is a basic check (loading, schema …) and cannot be suppressed; correct the document",
             ),
-            f"{suppression.pointer}/規則",
+            pointer_to(suppression, "code"),
         )
     if not suppression.reason or not suppression.reason.strip():
         return NO_REASON.finding(
@@ -159,7 +152,7 @@ def _unused(suppression: Suppression, data: Any) -> Finding:
                 en=f"the suppression's position '{at}' is not in the document; copy the position (JSON pointer) "
                 "shown with the finding, or remove the suppression",
             ),
-            f"{suppression.pointer}/位置",
+            pointer_to(suppression, "at"),
         )
     return UNUSED.finding(
         Message(

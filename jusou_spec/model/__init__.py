@@ -1,7 +1,8 @@
 """The model: frozen attrs classes with English names, built from schema-valid documents.
 
 The Japanese keys of the documents and the English attribute names meet in exactly one place: each field's
-declaration (``key("所管課", ...)``). Build a plan with :meth:`Plan.from_document` or :func:`jusou_spec.load`.
+declaration (``key("所管課", ...)``). Build a plan with :meth:`Plan.from_document` or :func:`jusou_spec.load`;
+ask where a value is written with :func:`pointer_to` (see :mod:`jusou_spec.model.pointers`).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ from jusou_spec.model.plan import (
     ScheduleRow,
     Site,
 )
+from jusou_spec.model.pointers import key_of, pointer_in, pointer_to
 from jusou_spec.model.suppression import Suppression
 
 __all__ = [
@@ -114,4 +116,7 @@ __all__ = [
     "Table",
     "TableRow",
     "Target",
+    "key_of",
+    "pointer_in",
+    "pointer_to",
 ]

@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 
 import attrs
 
+from jusou_spec import jsonpointer
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
 
-__all__ = ["BuildContext", "NotStated", "key", "pointer_join"]
+__all__ = ["BuildContext", "NotStated", "key"]
 
 T = TypeVar("T")
 
@@ -45,12 +46,6 @@ class NotStated:
 
 
 NOT_STATED_KEY = "未記載"
-
-
-def pointer_join(pointer: str, part: str | int) -> str:
-    """Append one reference token to an RFC 6901 JSON pointer."""
-    token = str(part).replace("~", "~0").replace("/", "~1")
-    return f"{pointer}/{token}"
 
 
 @attrs.define
@@ -122,7 +117,7 @@ def texts(value: Any, pointer: str, context: BuildContext) -> tuple[str, ...]:
 
 def tuple_of(convert: Converter) -> Converter:
     def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
-        return tuple(convert(item, pointer_join(pointer, index), context) for index, item in enumerate(value))
+        return tuple(convert(item, jsonpointer.join(pointer, index), context) for index, item in enumerate(value))
 
     return converter
 
@@ -201,7 +196,7 @@ def build(cls: type[T], data: Mapping[str, Any], pointer: str, context: BuildCon
         if ja is None:
             values[field.name] = pointer
         elif ja and ja in data:
-            values[field.name] = field.metadata["convert"](data[ja], pointer_join(pointer, ja), context)
+            values[field.name] = field.metadata["convert"](data[ja], jsonpointer.join(pointer, ja), context)
     return cls(**values)
 
 

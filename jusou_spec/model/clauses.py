@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from jusou_spec import jsonpointer
 from jusou_spec.findings import Check, Message, Severity
 from jusou_spec.law import Clause, ClauseError, parse_clauses
-from jusou_spec.model._build import BuildContext, pointer_join
+from jusou_spec.model._build import BuildContext
 
 __all__ = ["UNKNOWN_CLAUSE", "clauses"]
 
@@ -23,7 +24,7 @@ def clauses(value: Any, pointer: str, context: BuildContext) -> tuple[Clause, ..
     parts = value if isinstance(value, list) else [value]
     found: list[Clause] = []
     for index, part in enumerate(parts):
-        where = pointer_join(pointer, index) if isinstance(value, list) else pointer
+        where = jsonpointer.join(pointer, index) if isinstance(value, list) else pointer
         try:
             named = parse_clauses(str(part))
         except ClauseError as error:

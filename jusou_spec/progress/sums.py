@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import attrs
 
-from jusou_spec.model import Breakdown, NotStated
+from jusou_spec.model import Breakdown, NotStated, pointer_to
 from jusou_spec.progress.rates import exact
 
 __all__ = ["Basis", "SumCheck", "sum_checks"]
@@ -68,11 +68,9 @@ def sum_checks(
     ``parent`` found at ``parent_pointer``."""
     for breakdown in breakdowns:
         yield from _own(breakdown, parent, parent_pointer)
-        for index, item in enumerate(breakdown.items):
+        for item in breakdown.items:
             if item.breakdowns:
-                yield from sum_checks(
-                    item.breakdowns, parent=item.value, parent_pointer=f"{breakdown.pointer}/項目/{index}/値"
-                )
+                yield from sum_checks(item.breakdowns, parent=item.value, parent_pointer=pointer_to(item, "value"))
     yield from _columns(breakdowns)
 
 
@@ -89,7 +87,7 @@ def _own(breakdown: Breakdown, parent: Number | NotStated | None, parent_pointer
     names = tuple(item.name for item in breakdown.items)
     if breakdown.total is not None:
         if not isinstance(breakdown.total, NotStated):
-            yield SumCheck(breakdown.axis, Basis.TOTAL, names, parts, breakdown.total, f"{breakdown.pointer}/合計")
+            yield SumCheck(breakdown.axis, Basis.TOTAL, names, parts, breakdown.total, pointer_to(breakdown, "total"))
         return
     if parent is not None and not isinstance(parent, NotStated):
         yield SumCheck(breakdown.axis, Basis.PARENT, names, parts, parent, parent_pointer)
@@ -106,7 +104,7 @@ def _columns(breakdowns: Sequence[Breakdown]) -> Iterator[SumCheck]:
             inner = [next((b for b in item.breakdowns if b.axis == columns.axis), None) for item in rows.items]
             if any(b is None for b in inner):
                 continue
-            for index, column in enumerate(columns.items):
+            for column in columns.items:
                 if isinstance(column.value, NotStated):
                     continue
                 cells = [next((c for c in b.items if c.name == column.name), None) for b in inner if b is not None]
@@ -121,7 +119,7 @@ def _columns(breakdowns: Sequence[Breakdown]) -> Iterator[SumCheck]:
                     tuple(item.name for item in rows.items),
                     parts,
                     column.value,
-                    f"{columns.pointer}/項目/{index}/値",
+                    pointer_to(column, "value"),
                     column=column.name,
                     rows_axis=rows.axis,
                 )

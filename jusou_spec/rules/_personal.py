@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jusou_spec.model._build import pointer_join
+from jusou_spec.jsonpointer import join
 
 __all__ = ["addresses", "individual_numbers", "mask", "phones", "strings"]
 
@@ -38,10 +38,10 @@ def strings(data: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
         yield pointer, data
     elif isinstance(data, Mapping):
         for key, value in data.items():
-            yield from strings(value, pointer_join(pointer, str(key)))
+            yield from strings(value, join(pointer, str(key)))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from strings(value, pointer_join(pointer, index))
+            yield from strings(value, join(pointer, index))
 
 
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー－﹣"})

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.law import ACT, ARTICLE, CLAUSES, Clause
-from jusou_spec.model import Mode, Plan
+from jusou_spec.model import Mode, Plan, pointer_to
 
 CHECK = Check(
     "CL001",
@@ -72,11 +72,11 @@ def check(plan: Plan) -> Iterator[Finding]:
         severity = Severity.ERROR if clause.required else Severity.WARNING
         if not years:
             if any(period.mode is Mode.FULL for period in plan.modes) and not plan.programs_for(clause):
-                yield CHECK.finding(_message(clause, []), "/事業", severity=severity)
+                yield CHECK.finding(_message(clause, []), pointer_to(plan, "programs"), severity=severity)
             continue
         full = [y for y in years if plan.mode_in(y) is Mode.FULL and _missing(plan, clause, y)]
         if full:
-            yield CHECK.finding(_message(clause, full), "/事業", severity=severity)
+            yield CHECK.finding(_message(clause, full), pointer_to(plan, "programs"), severity=severity)
         if full:
             continue  # the error already names the clause; a warning about the preparation years adds nothing
         preparing = [
@@ -95,7 +95,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                     f"({clause.program_en}) has neither a program nor a later scheduled start (実施年度) "
                     f"(Social Welfare Act art. 106-4(2))",
                 ),
-                "/事業",
+                pointer_to(plan, "programs"),
                 severity=Severity.WARNING,
             )
 

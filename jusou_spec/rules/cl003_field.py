@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.law import Clause, Field
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 
 CHECK = Check(
     "CL003",
@@ -61,13 +61,13 @@ def check(plan: Plan) -> Iterator[Finding]:
             continue
         clause = _mismatch(program.clauses, program.field)
         if clause is not None:
-            yield CHECK.finding(_message(f"「{program.label}」", clause, program.field), f"{program.pointer}/分野")
+            yield CHECK.finding(_message(f"「{program.label}」", clause, program.field), pointer_to(program, "field"))
     for row in plan.clause_table:
         word = "".join(unicodedata.normalize("NFKC", row.field or "").split())
         field = _TABLE_WORDS.get(word)
         clause = _mismatch(row.clauses, field) if field else None
         if clause is not None and field is not None:
-            yield CHECK.finding(_message("対象事業表の行", clause, field, word), f"{row.pointer}/分野")
+            yield CHECK.finding(_message("対象事業表の行", clause, field, word), pointer_to(row, "field"))
 
 
 def _message(subject: str, clause: Clause, field: Field, written: str | None = None) -> Message:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.law import clause
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 
 CHECK = Check(
     "CL004",
@@ -60,7 +60,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                     en=f"the programs linked from '{program.label}' ({', '.join(t.label for t in linked)}) do not "
                     f"implement item 5 (multi-agency collaboration); {_WHY_EN}. Link the item-5 program",
                 ),
-                f"{program.pointer}/連携事業",
+                pointer_to(program, "linked"),
             )
             continue
         yield CHECK.finding(
@@ -72,5 +72,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                 f"collaboration) nor links to a program that does; {_WHY_EN}. Add 第5号 to its clauses, or name the "
                 "item-5 program under 連携事業",
             ),
-            f"{program.pointer}/号",
+            pointer_to(program, "clauses"),
         )

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import NotStated, Plan
+from jusou_spec.model import NotStated, Plan, pointer_to
 
 CHECK = Check(
     "DP001",
@@ -51,7 +51,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                 en=f"'{program.label}' has no responsible department (not stated: {program.departments.reason}); "
                 "the plan sets out who provides each program: name the department once it is decided",
             ),
-            f"{program.pointer}/所管課",
+            pointer_to(program, "departments"),
         )
     elif missing:
         names_ja = "、".join(f"「{p.label}」" for p in missing[:3]) + ("ほか" if len(missing) > 3 else "")
@@ -63,5 +63,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                 en=f"{len(missing)} of {len(plan.programs)} programs ({names_en}) have no responsible department (not "
                 "stated); the plan sets out who provides each program: name the departments once they are decided",
             ),
-            "/事業",
+            pointer_to(plan, "programs"),
         )

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 from jusou_spec.resolve import department_key
 from jusou_spec.rules._departments import fold, matrix_departments, program_departments
 
@@ -58,5 +58,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                 en=f"the department '{name}' responsible for '{program.label}' is not in the cooperation matrix "
                 "(庁内連携体制); add it to the matrix, or spell it as the matrix does",
             ),
-            f"{program.pointer}/所管課/{index}",
+            pointer_to(program, "departments", index),
         )

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 from jusou_spec.resolve import department_key
 from jusou_spec.rules._departments import fold, matrix_departments, program_departments
 
@@ -59,5 +59,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                 "cooperation matrix; confirm they are one department and use one spelling (where the source "
                 "itself differs, suppress this finding with that as the reason)",
             ),
-            f"{program.pointer}/所管課/{index}",
+            pointer_to(program, "departments", index),
         )

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan, Program
+from jusou_spec.model import Plan, Program, pointer_to
 
 CHECK = Check(
     "ID002",
@@ -54,6 +54,6 @@ def check(plan: Plan) -> Iterator[Finding]:
                         en=f"'{program.label}' is listed twice under {clause.label} (first at {earlier.pointer}); "
                         "merge the two, or tell them apart with 類型 (e.g. 特定型)",
                     ),
-                    f"{program.pointer}/名称",
+                    pointer_to(program, "name"),
                 )
                 break

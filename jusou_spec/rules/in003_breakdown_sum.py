@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan, Report
+from jusou_spec.model import Plan, Report, pointer_to
 from jusou_spec.progress.sums import Basis, SumCheck, sum_checks
 from jusou_spec.progress.text import figure, sum_text
 from jusou_spec.progress.units import is_percent
@@ -68,14 +68,14 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
         unit = actual.unit if actual.unit is not None else (entry.indicator.unit if entry else None)
         if is_percent(unit):
             continue
-        for found in sum_checks(actual.breakdowns, parent=actual.value, parent_pointer=f"{actual.pointer}/値"):
+        for found in sum_checks(actual.breakdowns, parent=actual.value, parent_pointer=pointer_to(actual, "value")):
             if not found.ok:
                 yield CHECK.finding(_message(found), found.pointer)
     for activity in report.activities:
         for item in activity.figures:
             if is_percent(item.unit):
                 continue
-            for found in sum_checks(item.breakdowns, parent=item.value, parent_pointer=f"{item.pointer}/値"):
+            for found in sum_checks(item.breakdowns, parent=item.value, parent_pointer=pointer_to(item, "value")):
                 if not found.ok:
                     yield CHECK.finding(_message(found), found.pointer)
 

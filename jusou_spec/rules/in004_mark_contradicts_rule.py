@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import MarkingRule, Plan, Report
+from jusou_spec.model import MarkingRule, Plan, Report, pointer_to
 from jusou_spec.progress.marks import declared_marks, expected_mark
 from jusou_spec.progress.rates import effective_direction, goal_for, rate, rounded
 from jusou_spec.progress.text import figure, rate_text
@@ -69,7 +69,7 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
                     en=f"the mark '{actual.mark}' is not one the marking rule defines ({', '.join(symbols)}); fix the "
                     "mark or add it to 評価基準",
                 ),
-                f"{actual.pointer}/評価",
+                pointer_to(actual, "mark"),
             )
             continue
         entry = indicators.get(actual.indicator)
@@ -92,5 +92,5 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
                 en=f"the {actual.year} actual {figure(actual.value)}{unit} against {target} is {shown}, which the marking "
                 f"rule marks '{expected}', but the mark given is '{actual.mark}'; check the figures or the mark",
             ),
-            f"{actual.pointer}/評価",
+            pointer_to(actual, "mark"),
         )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan, Report
+from jusou_spec.model import Plan, Report, pointer_to
 
 DOCUMENT = "report"
 
@@ -45,7 +45,7 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
     for actual in report.actuals:
         if actual.year is None:
             continue
-        where = f"{actual.pointer}/年度"
+        where = pointer_to(actual, "year")
         if period is not None and actual.year not in period:
             yield CHECK.finding(
                 Message(

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalYear
-from jusou_spec.model import Plan, Report
+from jusou_spec.model import Plan, Report, pointer_to
 from jusou_spec.progress.rates import goal_for
 from jusou_spec.progress.units import unit_text
 from jusou_spec.resolve_report import resolve_report
@@ -55,7 +55,7 @@ def check(report: Report, plan: Plan | None, *, as_of: FiscalYear | None = None)
         return
     years = [year for year in report.years.years() if as_of is None or year <= as_of]
     references = resolve_report(report, plan)
-    pointer = "/実績" if report.actuals else "/年度"
+    pointer = pointer_to(report, "actuals" if report.actuals else "years")
     for ident, entry in references.indicators.items():
         for year in years:
             goal = goal_for(entry.indicator, year)

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Direction, Indicator, Plan, Report
+from jusou_spec.model import Direction, Indicator, Plan, Report, Target, pointer_in
 from jusou_spec.progress.rates import effective_direction, exact, goals
 from jusou_spec.progress.text import figure
 
@@ -89,5 +89,5 @@ def _indicator(indicator: Indicator) -> Iterator[Finding]:
                 en=f"'{indicator.name}' is better when {better_en}, but its target {figure(goal.value)} is {side_en} "
                 f"the baseline {figure(indicator.baseline.value)}; check the target, the baseline and the direction",
             ),
-            f"{goal.pointer}/値",
+            goal.pointer + pointer_in(Target, "value"),
         )

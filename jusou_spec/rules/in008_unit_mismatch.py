@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan, Report
+from jusou_spec.model import Plan, Report, pointer_to
 from jusou_spec.progress.rates import goal_for
 from jusou_spec.progress.units import same_unit, unit_text
 from jusou_spec.resolve_report import resolve_report
@@ -64,5 +64,5 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
                 en=f"the actual of '{entry.indicator.name}' is in '{given}', but its target is in '{target_unit}'; "
                 "the figures cannot be compared. Check the actual's or the indicator's unit",
             ),
-            f"{actual.pointer}/単位",
+            pointer_to(actual, "unit"),
         )

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Breakdown, Indicator, NotStated, Plan, Report
+from jusou_spec.model import Breakdown, Indicator, NotStated, Plan, Report, pointer_to
 from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import is_percent
 from jusou_spec.resolve_report import resolve_report
@@ -68,28 +68,28 @@ def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding
         if not is_percent(unit):
             continue
         name = entry.indicator.name if entry else actual.indicator
-        yield from _value(name, actual.value, f"{actual.pointer}/値")
-        yield from _value(name, actual.planned, f"{actual.pointer}/計画値")
+        yield from _value(name, actual.value, pointer_to(actual, "value"))
+        yield from _value(name, actual.planned, pointer_to(actual, "planned"))
         yield from _breakdowns(name, actual.breakdowns)
 
 
 def _definition(indicator: Indicator) -> Iterator[Finding]:
     if indicator.baseline is not None and is_percent(indicator.unit):
-        yield from _value(indicator.name, indicator.baseline.value, f"{indicator.pointer}/基準値/値")
+        yield from _value(indicator.name, indicator.baseline.value, pointer_to(indicator, "baseline", "value"))
     if isinstance(indicator.targets, NotStated):
         return
     for target in indicator.targets:
         if not is_percent(target.unit if target.unit is not None else indicator.unit):
             continue
-        yield from _value(indicator.name, target.value, f"{target.pointer}/値")
-        yield from _value(indicator.name, target.upper, f"{target.pointer}/上限")
+        yield from _value(indicator.name, target.value, pointer_to(target, "value"))
+        yield from _value(indicator.name, target.upper, pointer_to(target, "upper"))
 
 
 def _breakdowns(name: str, breakdowns: Sequence[Breakdown]) -> Iterator[Finding]:
     for breakdown in breakdowns:
-        yield from _value(name, breakdown.total, f"{breakdown.pointer}/合計")
-        for index, item in enumerate(breakdown.items):
-            yield from _value(f"{name}（{item.name}）", item.value, f"{breakdown.pointer}/項目/{index}/値")
+        yield from _value(name, breakdown.total, pointer_to(breakdown, "total"))
+        for item in breakdown.items:
+            yield from _value(f"{name}（{item.name}）", item.value, pointer_to(item, "value"))
             yield from _breakdowns(name, item.breakdowns)
 
 

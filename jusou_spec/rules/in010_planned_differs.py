@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan, Report
+from jusou_spec.model import Plan, Report, pointer_to
 from jusou_spec.progress.rates import Scope, exact, goal_for
 from jusou_spec.progress.text import figure
 from jusou_spec.resolve_report import resolve_report
@@ -63,5 +63,5 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
                 f"target {figure(goal.value)} in the {'plan' if entry.defined_in == 'plan' else 'indicator definition'}; "
                 "fix the one that is wrong, or note the plan's revision",
             ),
-            f"{actual.pointer}/計画値",
+            pointer_to(actual, "planned"),
         )

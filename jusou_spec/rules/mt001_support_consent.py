@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import MeetingKind, Plan
+from jusou_spec.model import MeetingKind, Plan, pointer_to
 from jusou_spec.rules._meetings import only
 
 CHECK = Check(
@@ -56,5 +56,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                     "consent (本人同意: あり); a 支援会議 shares information without consent, under a duty of "
                     "confidentiality. Set 本人同意 to なし, or if the meeting works with consent, make its type 重層的支援会議",
                 ),
-                f"{meeting.pointer}/本人同意",
+                pointer_to(meeting, "consent"),
             )

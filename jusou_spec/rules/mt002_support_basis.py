@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import MeetingKind, Plan
+from jusou_spec.model import MeetingKind, Plan, pointer_to
 from jusou_spec.rules._meetings import ARTICLE_106_6, cites_106_6
 
 CHECK = Check(
@@ -62,7 +62,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                     en=f"the legal basis '{meeting.legal_basis}' of the 支援会議 '{meeting.name}' does not cite "
                     "art. 106-6 of the Social Welfare Act, on which every 支援会議 rests",
                 ),
-                f"{meeting.pointer}/根拠法令",
+                pointer_to(meeting, "legal_basis"),
             )
         if meeting.confidentiality is None:
             yield CHECK.finding(
@@ -82,6 +82,6 @@ def check(plan: Plan) -> Iterator[Finding]:
                     en=f"the 支援会議 '{meeting.name}' says its members owe no confidentiality; art. 106-6 of the "
                     "Social Welfare Act binds them to it: set 守秘義務 to true",
                 ),
-                f"{meeting.pointer}/守秘義務",
+                pointer_to(meeting, "confidentiality"),
                 severity=Severity.ERROR,
             )

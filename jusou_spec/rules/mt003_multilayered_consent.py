@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import MeetingKind, NotStated, Plan
+from jusou_spec.model import MeetingKind, NotStated, Plan, pointer_to
 from jusou_spec.rules._meetings import only
 
 CHECK = Check(
@@ -48,11 +48,11 @@ def check(plan: Plan) -> Iterator[Finding]:
                     "shares information with the person's consent. Sharing without consent belongs to a 支援会議 "
                     "(Social Welfare Act art. 106-6, with its confidentiality duty): correct the type",
                 ),
-                f"{meeting.pointer}/本人同意",
+                pointer_to(meeting, "consent"),
                 severity=Severity.ERROR,
             )
             continue
-        where = f"{meeting.pointer}/本人同意" if isinstance(meeting.consent, NotStated) else meeting.pointer
+        where = pointer_to(meeting, "consent") if isinstance(meeting.consent, NotStated) else meeting.pointer
         yield CHECK.finding(
             Message(
                 ja=f"重層的支援会議「{meeting.name}」に本人同意の扱いが書かれていません。同意を得て情報を共有するなら"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Meeting, Plan
+from jusou_spec.model import Meeting, Plan, pointer_to
 
 CHECK = Check(
     "MT005",
@@ -74,5 +74,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                         en=f"meeting '{meeting.name}' is the former or later name of meeting '{other.name}'; if they "
                         "are one body, keep one meeting and record the renaming under 名称変更",
                     ),
-                    f"{meeting.pointer}/名称",
+                    pointer_to(meeting, "name"),
                 )

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.jsonpointer import tokens
 from jusou_spec.model import NotStated
 from jusou_spec.model._build import walk
 
@@ -42,7 +43,7 @@ CHECK = Check(
 def check(document: object, *_: object) -> Iterator[Finding]:
     for value in walk(document):
         if isinstance(value, NotStated):
-            key = value.pointer.rsplit("/", 1)[-1]
+            key = tokens(value.pointer)[-1] if value.pointer else ""
             yield CHECK.finding(
                 Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
                 value.pointer,

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 from jusou_spec.resolve import Unresolved
 
 CHECK = Check(
@@ -76,7 +76,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                     ja=f"取組項目「{item.id}」が自分自身を再掲しています。再掲には繰り返す元の項目の id を書いてください",
                     en=f"initiative item '{item.id}' repeats itself; under 再掲, write the id of the item it repeats",
                 ),
-                f"{item.pointer}/再掲",
+                pointer_to(item, "repeats"),
             )
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 
 CHECK = Check(
     "RP001",
@@ -47,7 +47,7 @@ REQUIRED = (
 
 def check(plan: Plan) -> Iterator[Finding]:
     kinds = {related.kind for related in plan.related_plans}
-    where = "/関連計画" if plan.related_plans else ""
+    where = pointer_to(plan, "related_plans") if plan.related_plans else ""
     for kind, english, basis in REQUIRED:
         if kind not in kinds:
             yield CHECK.finding(

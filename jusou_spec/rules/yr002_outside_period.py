@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 
 CHECK = Check(
     "YR002",
@@ -51,12 +51,12 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
     """(range, pointer, what in Japanese, what in English) for every dated part of the plan."""
     for period in plan.modes:
         if period.years is not None:
-            yield period.years, f"{period.pointer}/年度", "実施形態の年度", "the mode's years"
+            yield period.years, pointer_to(period, "years"), "実施形態の年度", "the mode's years"
     for program in plan.programs:
         if program.years is not None:
             yield (
                 program.years,
-                f"{program.pointer}/実施年度",
+                pointer_to(program, "years"),
                 f"事業「{program.label}」の実施年度",
                 f"the years of program '{program.label}'",
             )
@@ -66,7 +66,7 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
                 if isinstance(target.years, FiscalRange):
                     yield (
                         target.years,
-                        f"{target.pointer}/年度",
+                        pointer_to(target, "years"),
                         f"指標「{indicator.name}」の目標の年度",
                         f"the target year of indicator '{indicator.name}'",
                     )
@@ -78,7 +78,7 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
                 if phase.period is not None:
                     yield (
                         phase.period,
-                        f"{phase.pointer}/期間",
+                        pointer_to(phase, "period"),
                         f"項目「{item.id}」の段階「{phase.name}」",
                         f"phase '{phase.name}' of item '{item.id}'",
                     )
@@ -86,7 +86,7 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
                 if cell.years is not None:
                     yield (
                         cell.years,
-                        f"{cell.pointer}/年度",
+                        pointer_to(cell, "years"),
                         f"項目「{item.id}」の年度計画のセル",
                         f"a schedule cell of item '{item.id}'",
                     )
@@ -95,7 +95,7 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
             if cell.years is not None:
                 yield (
                     cell.years,
-                    f"{cell.pointer}/年度",
+                    pointer_to(cell, "years"),
                     f"スケジュール「{row.name}」のセル",
                     f"a cell of schedule row '{row.name}'",
                 )
@@ -104,7 +104,7 @@ def _ranges(plan: Plan) -> Iterator[tuple[FiscalRange, str, str, str]]:
             if rename.years is not None:
                 yield (
                     rename.years,
-                    f"{rename.pointer}/年度",
+                    pointer_to(rename, "years"),
                     f"会議「{meeting.name}」の名称変更の年度",
                     f"the renaming year of meeting '{meeting.name}'",
                 )

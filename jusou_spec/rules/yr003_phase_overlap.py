@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 
 CHECK = Check(
     "YR003",
@@ -69,5 +69,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                                 f"'{earlier.name}' ({earlier.period}) in {_shared(later.period, earlier.period)}; "
                                 "make the phases' periods disjoint",
                             ),
-                            f"{later.pointer}/期間",
+                            pointer_to(later, "period"),
                         )

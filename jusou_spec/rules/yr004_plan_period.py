@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Plan
+from jusou_spec.model import Plan, pointer_to
 
 CHECK = Check(
     "YR004",
@@ -46,7 +46,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                 en=f"the plan period ({period}) has no last year, so no year can be judged for the mandatory "
                 "clauses; give the last year (e.g. R4～R8)",
             ),
-            "/計画期間",
+            pointer_to(plan, "period"),
         )
     missing = [year for year in plan.years() if plan.mode_in(year) is None]
     if missing:
@@ -58,5 +58,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                 en=f"{', '.join(str(y) for y in missing)}: no mode (本格実施 or 移行準備事業) is given, so the "
                 "mandatory-clause check (CL001) skips these years; add them under 実施形態",
             ),
-            "/実施形態",
+            pointer_to(plan, "modes"),
         )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import Mode, Plan
+from jusou_spec.model import Mode, Plan, pointer_to
 
 CHECK = Check(
     "YR005",
@@ -52,7 +52,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                         en=f"the mode years {later.years} ({later.mode.value}) overlap {earlier.years} "
                         f"({earlier.mode.value}); give each year one mode",
                     ),
-                    f"{later.pointer}/年度",
+                    pointer_to(later, "years"),
                 )
     first_full = min(
         (period.years.start for period in periods if period.mode is Mode.FULL and period.years is not None),
@@ -70,5 +70,5 @@ def check(plan: Plan) -> Iterator[Finding]:
                     en=f"the transition years {period.years} come after full implementation (from {first_full}); "
                     "移行準備事業 prepares for full implementation and comes before it: correct the years or the mode",
                 ),
-                f"{period.pointer}/年度",
+                pointer_to(period, "years"),
             )
