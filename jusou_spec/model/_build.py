@@ -17,6 +17,8 @@ import attrs
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
+from jusou_spec.pointers import pointer_join
+from jusou_spec.schema import NOT_STATED_KEY
 
 __all__ = ["BuildContext", "NotStated", "key", "pointer_join"]
 
@@ -42,15 +44,6 @@ class NotStated:
 
     def __str__(self) -> str:
         return f"未記載（{self.reason}）"
-
-
-NOT_STATED_KEY = "未記載"
-
-
-def pointer_join(pointer: str, part: str | int) -> str:
-    """Append one reference token to an RFC 6901 JSON pointer."""
-    token = str(part).replace("~", "~0").replace("/", "~1")
-    return f"{pointer}/{token}"
 
 
 @attrs.define

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jusou_spec.model._build import pointer_join
+from jusou_spec.pointers import pointer_join
 
 __all__ = ["addresses", "individual_numbers", "mask", "phones", "strings"]
 
