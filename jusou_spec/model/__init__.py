@@ -2,11 +2,15 @@
 
 The Japanese keys of the documents and the English attribute names meet in exactly one place: each field's
 declaration (``key("所管課", ...)``). Build a plan with :meth:`Plan.from_document` or :func:`jusou_spec.load`.
+
+The builder (``_build``) stays private to this package; what other packages need from it is re-exported here:
+:class:`NotStated`, :func:`walk` (every value inside a model object, for rules about all values) and the check
+the builder reports (``YEAR_UNREADABLE``, for the catalogue).
 """
 
 from __future__ import annotations
 
-from jusou_spec.model._build import NotStated
+from jusou_spec.model._build import YEAR_UNREADABLE, NotStated, walk
 from jusou_spec.model.common import (
     Baseline,
     Comparison,
@@ -65,6 +69,7 @@ from jusou_spec.model.plan import (
 from jusou_spec.model.suppression import Suppression
 
 __all__ = [
+    "YEAR_UNREADABLE",
     "Activity",
     "Actual",
     "Baseline",
@@ -114,4 +119,5 @@ __all__ = [
     "Table",
     "TableRow",
     "Target",
+    "walk",
 ]

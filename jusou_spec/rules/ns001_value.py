@@ -26,8 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.model import NotStated
-from jusou_spec.model._build import walk
+from jusou_spec.model import NotStated, walk
 
 DOCUMENT = "any"
 
