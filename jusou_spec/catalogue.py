@@ -9,12 +9,14 @@ the rules, suppression, and the two modules that hold the engine's and the confi
 
 from __future__ import annotations
 
+import functools
+
 from jusou_spec import config_checks, engine_checks, schema, source, suppression
 from jusou_spec.findings import Check
 from jusou_spec.model import YEAR_UNREADABLE, clauses
 from jusou_spec.rules import RULES
 
-__all__ = ["BUILT_IN", "all_checks", "module_of"]
+__all__ = ["BUILT_IN", "all_checks", "check_of", "module_of"]
 
 _BUILT_IN_BY_MODULE: tuple[tuple[str, tuple[Check, ...]], ...] = (
     (source.__name__, source.CHECKS),
@@ -43,3 +45,13 @@ def module_of(code: str) -> str:
 def all_checks() -> list[Check]:
     """Every check, sorted by code; codes are unique (a test holds it)."""
     return sorted([*BUILT_IN, *(rule.check for rule in RULES)], key=lambda check: check.code)
+
+
+@functools.cache
+def _by_code() -> dict[str, Check]:
+    return {check.code: check for check in all_checks()}
+
+
+def check_of(code: str) -> Check | None:
+    """The check a code belongs to (None for a code this version does not know)."""
+    return _by_code().get(code)

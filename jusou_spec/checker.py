@@ -27,6 +27,7 @@ from jusou_spec.suppression import apply_suppressions
 
 __all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
 
+
 @attrs.frozen
 class CheckedDocument:
     """One checked file: its kind, the model when one could be built, and its findings in reading order."""
