@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from jusou_spec._version import __version__
 from jusou_spec.checker import check_document, check_plan
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
@@ -29,8 +30,6 @@ from jusou_spec.progress import indicators
 if TYPE_CHECKING:
     from jusou_spec.diagrams import render
     from jusou_spec.graph import build_graph
-
-__version__ = "0.1.0"
 
 __all__ = [
     "DocumentError",

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from jusou_spec import __version__
+from jusou_spec._version import __version__
 from jusou_spec.commands import COMMANDS, EXIT_CANNOT_RUN, UsageError, language
 from jusou_spec.findings import Language, Message
 

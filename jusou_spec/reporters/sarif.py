@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from jusou_spec import __version__
+from jusou_spec._version import __version__
 from jusou_spec.catalogue import all_checks
 from jusou_spec.findings import Finding, Language, Severity
 from jusou_spec.rules import RULES
