@@ -21,6 +21,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from jusou_spec._version import __version__
+from jusou_spec.checker import check_document, check_plan
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
 from jusou_spec.progress import indicators
@@ -28,8 +30,6 @@ from jusou_spec.progress import indicators
 if TYPE_CHECKING:
     from jusou_spec.diagrams import render
     from jusou_spec.graph import build_graph
-
-__version__ = "0.1.0"
 
 __all__ = [
     "DocumentError",
@@ -63,8 +63,6 @@ def load(path: str | os.PathLike[str]) -> Plan | Report:
     Raises :class:`DocumentError` (with the located findings) when the file is not a valid document, and
     :class:`jusou_spec.source.SourceUnreadable` when it cannot be read at all.
     """
-    from jusou_spec.checker import check_document
-
     checked = check_document(path, rules=())
     errors = [f for f in checked.findings if f.severity is Severity.ERROR]
     if checked.document is None or errors:
@@ -74,15 +72,14 @@ def load(path: str | os.PathLike[str]) -> Plan | Report:
 
 def check(target: str | os.PathLike[str] | Plan) -> list[Finding]:
     """Every finding for a file (with lines and columns) or for a plan in memory (with JSON pointers)."""
-    from jusou_spec.checker import check_document, check_plan
-
     if isinstance(target, Plan):
         return check_plan(target)
     return list(check_document(target).findings)
 
 
 def __getattr__(name: str) -> Any:
-    # The graph and its rendering pull in networkx and graphviz; load them only when asked for.
+    # The graph and its rendering pull in networkx and graphviz; load them only when asked for (the one kind of
+    # import that may sit inside a function: tests/test_layers.py lists them).
     if name == "build_graph":
         from jusou_spec.graph import build_graph
 

@@ -21,8 +21,7 @@ from jusou_spec import model, suppression
 from jusou_spec.atomic import write_text_atomically
 from jusou_spec.catalogue import BUILT_IN
 from jusou_spec.resources import load_schema
-from jusou_spec.rules import RULES
-from jusou_spec.rules._examples import as_document, examples
+from jusou_spec.rules import RULES, as_document, examples
 from jusou_spec.schema import SYNONYMS
 
 __all__ = ["main", "rules_markdown", "schema_markdown"]

@@ -16,26 +16,16 @@ from pathlib import Path
 import attrs
 
 from jusou_spec import schema
-from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
+from jusou_spec.catalogue import all_checks
+from jusou_spec.engine_checks import INTERNAL, PLAN_NOT_FOUND
+from jusou_spec.findings import Finding, Message, Severity, sort_findings
 from jusou_spec.model import Plan, Report, pointer_in
+from jusou_spec.resolve_report import linked_plan_path
 from jusou_spec.rules import RULES, Rule
-from jusou_spec.source import SourceDocument, SourceMap, carries_marker, read_source
+from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carries_marker, read_source
+from jusou_spec.suppression import apply_suppressions
 
 __all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
-
-INTERNAL = Check(
-    "JS900",
-    "internal.rule-failed",
-    Severity.ERROR,
-    Message(ja="検査中の内部エラー", en="An internal error while checking"),
-)
-
-PLAN_NOT_FOUND = Check(
-    "RF900",
-    "references.report-plan",
-    Severity.ERROR,
-    Message(ja="報告書が参照する計画ファイルを読めない", en="The plan a report refers to cannot be read"),
-)
 
 
 @attrs.frozen
@@ -124,9 +114,6 @@ def _rule_codes() -> frozenset[str]:
 
 
 def _suppress(findings: list[Finding], document: Plan | Report, rules: Sequence[Rule], data: object) -> list[Finding]:
-    from jusou_spec.catalogue import all_checks
-    from jusou_spec.suppression import apply_suppressions
-
     kind = "plan" if isinstance(document, Plan) else "report"
     return apply_suppressions(
         findings,
@@ -160,9 +147,6 @@ def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: obje
 def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
     """The plan a report names, modelled as ``jusou_spec.load`` models it (its own findings are not repeated here:
     check it on its own)."""
-    from jusou_spec.resolve_report import linked_plan_path
-    from jusou_spec.source import SourceUnreadable
-
     path = linked_plan_path(report)
     if path is None:
         return None, []

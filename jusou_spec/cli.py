@@ -11,9 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from jusou_spec import __version__
-from jusou_spec.commands import COMMANDS
-from jusou_spec.commands._common import EXIT_CANNOT_RUN, UsageError, language
+from jusou_spec._version import __version__
+from jusou_spec.commands import COMMANDS, EXIT_CANNOT_RUN, UsageError, language
 from jusou_spec.findings import Language, Message
 
 __all__ = ["main"]

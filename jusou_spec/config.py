@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from jusou_spec._toml_positions import locate
+from jusou_spec.config_checks import CHECKS, INVALID_VALUE, NOT_ADJUSTABLE, SYNTAX, UNKNOWN_KEY, UNKNOWN_RULE
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
 from jusou_spec.jsonpointer import join
@@ -51,38 +52,6 @@ KEYS: Mapping[str, frozenset[str]] = {
 }
 """The tables of ``jusou.toml`` and the keys each may hold (``docs/config.md`` documents every one; a test holds it).
 A feature that needs a setting adds its key here, reads it in :func:`parse_config` and documents it."""
-
-SYNTAX = Check(
-    "CF001",
-    "config.syntax",
-    Severity.ERROR,
-    Message(ja="TOML として読めない設定ファイル", en="A configuration file that is not valid TOML"),
-)
-UNKNOWN_KEY = Check(
-    "CF002",
-    "config.unknown-key",
-    Severity.ERROR,
-    Message(ja="設定ファイルの使えないキー", en="A key the configuration does not know"),
-)
-INVALID_VALUE = Check(
-    "CF003",
-    "config.invalid-value",
-    Severity.ERROR,
-    Message(ja="設定ファイルの使えない値", en="A configuration value that is not allowed"),
-)
-UNKNOWN_RULE = Check(
-    "CF004",
-    "config.unknown-rule",
-    Severity.ERROR,
-    Message(ja="設定ファイルの存在しない規則", en="A rule or group the configuration names that does not exist"),
-)
-NOT_ADJUSTABLE = Check(
-    "CF005",
-    "config.not-adjustable",
-    Severity.ERROR,
-    Message(ja="設定で変えられない基本の検査", en="A basic check the configuration cannot change"),
-)
-CHECKS = (SYNTAX, UNKNOWN_KEY, INVALID_VALUE, UNKNOWN_RULE, NOT_ADJUSTABLE)
 
 
 @attrs.frozen

@@ -2,9 +2,9 @@
 
 A report (``jusou: report/1``) gives actuals by indicator id. The id names an indicator of the linked plan
 (``計画: {ファイル: …}``) or one the report defines itself (``指標``), as the unnamed city's report does, having no
-plan. This module is the one place that looks those ids up, as :mod:`jusou_spec.resolve` is for a plan's own
-references: what does not resolve is kept as :class:`~jusou_spec.resolve.Unresolved`, an id defined twice (or an
-indicator reported twice for one year) as :class:`~jusou_spec.resolve.Duplicate`, each with its JSON pointer.
+plan. This module is the one place that looks those ids up, as :mod:`jusou_spec.model.resolve` is for a plan's own
+references: what does not resolve is kept as :class:`~jusou_spec.model.resolve.Unresolved`, an id defined twice (or an
+indicator reported twice for one year) as :class:`~jusou_spec.model.resolve.Duplicate`, each with its JSON pointer.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import attrs
 
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.model import Actual, Indicator, NotStated, Plan, Program, Report, pointer_to
-from jusou_spec.resolve import Duplicate, Unresolved
+from jusou_spec.model.resolve import Duplicate, Unresolved
 
 __all__ = ["IndicatorEntry", "ReportReferences", "linked_plan_path", "resolve_report"]
 

@@ -19,10 +19,12 @@ from jsonschema.exceptions import ValidationError
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import join, tokens
-from jusou_spec.model._build import NOT_STATED_KEY
 from jusou_spec.resources import load_schema
 
-__all__ = ["CHECKS", "SYNONYMS", "validate", "validator"]
+__all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "validate", "validator"]
+
+NOT_STATED_KEY = "未記載"
+"""The key of the schema's not-stated object, ``{未記載: 理由}`` (``$defs/未記載``); the model reads it as NotStated."""
 
 MISSING_KEY = Check(
     "SV001", "schema.missing-key", Severity.ERROR, Message(ja="必須のキーがない", en="A required key is missing")

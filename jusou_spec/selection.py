@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from jusou_spec.catalogue import BUILT_IN
 from jusou_spec.findings import Message, Severity
-from jusou_spec.rules import RULES, Rule
-from jusou_spec.rules._rule import code_group
+from jusou_spec.rules import RULES, Rule, code_group
 
 __all__ = ["SelectorError", "choose", "expand", "severity_overrides"]
 
@@ -35,8 +35,6 @@ def _matches(rule: Rule, selector: str) -> bool:
 
 
 def _fixed_codes() -> dict[str, str]:
-    from jusou_spec.catalogue import BUILT_IN
-
     return {check.code: check.name for check in BUILT_IN}
 
 

@@ -79,7 +79,7 @@ def test_every_program_reaches_its_clauses_pillars_and_departments(path):
             assert nx.has_path(graph, node, f"pillar:{clause.pillar.value}")
         if isinstance(program.departments, tuple):
             owners = {graph.nodes[t]["key"] for s, t in _edges(graph, EdgeKind.OWNED_BY) if s == node}
-            assert owners == {jusou_spec.resolve.department_key(d) for d in program.departments}
+            assert owners == {jusou_spec.model.resolve.department_key(d) for d in program.departments}
 
 
 def test_repeats_leads_and_item_links_come_from_the_resolver():

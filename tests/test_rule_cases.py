@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from jusou_spec.checker import check_source
-from jusou_spec.rules import RULES
-from jusou_spec.rules._examples import Example, as_document
+from jusou_spec.rules import RULES, Example, as_document
 from jusou_spec.source import parse_source
 
 CASES_DIR = Path(__file__).resolve().parent / "rule_cases"

@@ -9,8 +9,7 @@ import pytest
 from jusou_spec.catalogue import all_checks
 from jusou_spec.checker import check_source
 from jusou_spec.cli import main
-from jusou_spec.rules import RULES
-from jusou_spec.rules._examples import as_document, examples
+from jusou_spec.rules import RULES, as_document, examples
 from jusou_spec.source import parse_source
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "jusou_spec" / "rules"

@@ -16,8 +16,13 @@ import sys
 from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
+from jusou_spec.checker import check_document
 from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
 from jusou_spec.findings import Message, Severity
+from jusou_spec.model import Plan
+from jusou_spec.reporters import Summary
+from jusou_spec.reporters import render as report
+from jusou_spec.source import SourceUnreadable
 
 NAME = "graph"
 HELP = "draw a plan's diagrams (関係図) or export its graph"
@@ -80,12 +85,6 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jusou_spec.checker import check_document
-    from jusou_spec.model import Plan
-    from jusou_spec.reporters import Summary
-    from jusou_spec.reporters import render as report
-    from jusou_spec.source import SourceUnreadable
-
     fmt = _format(args)
     if not os.path.isfile(args.plan):
         raise UsageError(Message(ja=f"{args.plan}: ファイルがありません", en=f"{args.plan}: no such file"))
@@ -114,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _draw(plan: object, fmt: str, *, view: str | None, findings: object) -> bytes:
+    # networkx and graphviz load only when a plan is drawn, so `jusou check` and `jusou rules` never import them.
     from jusou_spec.diagrams import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
     from jusou_spec.graph import build_graph, node_link_json
 

@@ -17,8 +17,9 @@ from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, lang
 from jusou_spec.config import ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
-from jusou_spec.progress.collect import collect
-from jusou_spec.progress.formats import FORMATS, Result
+from jusou_spec.indicator_table.chart import write_charts
+from jusou_spec.indicator_table.collect import collect
+from jusou_spec.indicator_table.formats import FORMATS, Result
 from jusou_spec.progress.series import default_as_of, indicators
 from jusou_spec.source import SourceUnreadable
 
@@ -73,8 +74,6 @@ def run(args: argparse.Namespace) -> int:
         for group in collected.groups
     ]
     if args.chart:
-        from jusou_spec.progress.chart import write_charts
-
         write_charts(results, args.chart, lang=lang)
     sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
     if args.format == "csv":

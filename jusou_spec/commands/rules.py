@@ -12,8 +12,7 @@ import sys
 from jusou_spec.catalogue import all_checks, module_of
 from jusou_spec.commands._common import EXIT_OK, UsageError, language
 from jusou_spec.findings import Message
-from jusou_spec.rules import RULES
-from jusou_spec.rules._rule import code_group
+from jusou_spec.rules import RULES, code_group
 
 NAME = "rules"
 HELP = "list every check and its code, or show the documentation of some"

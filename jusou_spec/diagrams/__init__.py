@@ -22,6 +22,7 @@ from jusou_spec.diagrams.overlay import Overlay, marks
 from jusou_spec.diagrams.run import FORMATS, GraphvizFailed, GraphvizMissing, japanese_font_missing, run_graphviz
 from jusou_spec.diagrams.style import PNG_DPI
 from jusou_spec.findings import Finding
+from jusou_spec.graph import build_graph
 from jusou_spec.model import Plan
 
 __all__ = ["FORMATS", "VIEWS", "GraphvizFailed", "GraphvizMissing", "japanese_font_missing", "render", "to_dot"]
@@ -64,6 +65,4 @@ def render(
 
 
 def _graph(plan: Plan) -> nx.MultiDiGraph:
-    from jusou_spec.graph import build_graph
-
     return build_graph(plan)

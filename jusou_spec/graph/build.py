@@ -34,7 +34,7 @@ from jusou_spec.graph.kinds import (
 )
 from jusou_spec.law import CLAUSES, Pillar
 from jusou_spec.model import Delivery, Meeting, NotStated, Plan, Program
-from jusou_spec.resolve import department_key
+from jusou_spec.model.resolve import department_key
 
 __all__ = ["build_graph"]
 

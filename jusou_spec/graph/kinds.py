@@ -18,7 +18,7 @@ import enum
 import unicodedata
 
 from jusou_spec.law import Pillar, clause
-from jusou_spec.resolve import department_key
+from jusou_spec.model.resolve import department_key
 
 __all__ = [
     "PLAN_ID",
@@ -158,7 +158,7 @@ def action_id(plan: str, number: object) -> str:
 
 
 def department_id(name: str) -> str:
-    """Departments are merged by :func:`jusou_spec.resolve.department_key` (民生部社会福祉課 = 社会福祉課)."""
+    """Departments are merged by :func:`jusou_spec.model.resolve.department_key` (民生部社会福祉課 = 社会福祉課)."""
     return f"department:{department_key(name)}"
 
 

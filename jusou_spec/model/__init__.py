@@ -3,11 +3,15 @@
 The Japanese keys of the documents and the English attribute names meet in exactly one place: each field's
 declaration (``key("所管課", ...)``). Build a plan with :meth:`Plan.from_document` or :func:`jusou_spec.load`;
 ask where a value is written with :func:`pointer_to` (see :mod:`jusou_spec.model.pointers`).
+
+The builder (``_build``) stays private to this package; what other packages need from it is re-exported here:
+:class:`NotStated`, :func:`walk` (every value inside a model object, for rules about all values) and the check
+the builder reports (``YEAR_UNREADABLE``, for the catalogue).
 """
 
 from __future__ import annotations
 
-from jusou_spec.model._build import NotStated
+from jusou_spec.model._build import YEAR_UNREADABLE, NotStated, walk
 from jusou_spec.model.common import (
     Baseline,
     Comparison,
@@ -67,6 +71,7 @@ from jusou_spec.model.pointers import key_of, pointer_in, pointer_to
 from jusou_spec.model.suppression import Suppression
 
 __all__ = [
+    "YEAR_UNREADABLE",
     "Activity",
     "Actual",
     "Baseline",
@@ -119,4 +124,5 @@ __all__ = [
     "key_of",
     "pointer_in",
     "pointer_to",
+    "walk",
 ]

@@ -18,6 +18,7 @@ import attrs
 from jusou_spec import jsonpointer
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
+from jusou_spec.schema import NOT_STATED_KEY
 
 __all__ = ["BuildContext", "NotStated", "key"]
 
@@ -43,9 +44,6 @@ class NotStated:
 
     def __str__(self) -> str:
         return f"未記載（{self.reason}）"
-
-
-NOT_STATED_KEY = "未記載"
 
 
 @attrs.define

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -29,11 +29,6 @@ from jusou_spec.model._build import (
 )
 from jusou_spec.model.common import DocumentSource, Indicator, Municipality, Narrative, Provenance, source_field
 from jusou_spec.model.meetings import CooperationMatrix, Flow, Meeting
-from jusou_spec.model.suppression import Suppression
-
-if TYPE_CHECKING:
-    from jusou_spec.resolve import References
-
 from jusou_spec.model.plan import (
     ClauseTableRow,
     Initiative,
@@ -46,6 +41,8 @@ from jusou_spec.model.plan import (
     _modes,
     _unmodes,
 )
+from jusou_spec.model.resolve import References, resolve
+from jusou_spec.model.suppression import Suppression
 
 __all__ = ["Activity", "Actual", "Breakdown", "BreakdownItem", "Plan", "Report"]
 
@@ -84,10 +81,8 @@ class Plan:
 
     @property
     def references(self) -> References:
-        """The plan's cross-references, resolved once (see :mod:`jusou_spec.resolve`)."""
+        """The plan's cross-references, resolved once (see :mod:`jusou_spec.model.resolve`)."""
         if self._references is None:
-            from jusou_spec.resolve import resolve
-
             object.__setattr__(self, "_references", resolve(self))
         return self._references
 

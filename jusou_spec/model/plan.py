@@ -23,6 +23,7 @@ from jusou_spec.model._build import (
     prose,
     texts,
     tuple_of,
+    unbuild,
     year,
     year_range,
 )
@@ -81,8 +82,6 @@ def _modes(value: Any, pointer: str, context: BuildContext) -> tuple[ModePeriod,
 
 
 def _unmodes(value: tuple[ModePeriod, ...]) -> Any:
-    from jusou_spec.model._build import unbuild
-
     if len(value) == 1 and value[0].years is None:
         return value[0].mode.value
     return unbuild(value)
@@ -264,8 +263,6 @@ def _content(value: Any, pointer: str, context: BuildContext) -> tuple[ContentSe
 
 
 def _uncontent(value: tuple[ContentSection, ...] | NotStated) -> Any:
-    from jusou_spec.model._build import unbuild
-
     if isinstance(value, NotStated):
         return unbuild(value)
     return [s.text[0] if s.heading is None and len(s.text) == 1 else unbuild(s) for s in value]

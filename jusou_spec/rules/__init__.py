@@ -1,7 +1,8 @@
 """The rule catalogue: an explicit registry of rule modules, one module per rule.
 
 A test keeps this list and the files in this folder in step, and ``docs/rules.md`` is generated from the
-modules' docstrings.
+modules' docstrings. The modules starting with ``_`` are the rules' shared helpers, private to this package; what
+other packages use of them (:class:`Rule`, :func:`code_group`, the docstring examples) is re-exported here.
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ from jusou_spec.rules import (
     yr004_plan_period,
     yr005_mode_order,
 )
-from jusou_spec.rules._rule import Rule
+from jusou_spec.rules._examples import Example, as_document, examples
+from jusou_spec.rules._rule import Rule, code_group
 
-__all__ = ["RULES", "Rule"]
+__all__ = ["RULES", "Example", "Rule", "as_document", "code_group", "examples"]
 
 RULES: tuple[Rule, ...] = tuple(
     Rule.from_module(module)

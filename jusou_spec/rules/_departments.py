@@ -1,6 +1,6 @@
 """What the department rules share: matching a program's 所管課 against the cooperation matrix.
 
-A department is matched by :func:`jusou_spec.resolve.department_key` (民生部社会福祉課 is 社会福祉課). A *near
+A department is matched by :func:`jusou_spec.model.resolve.department_key` (民生部社会福祉課 is 社会福祉課). A *near
 miss* is a name that differs only in the spellings Japanese administrative names use interchangeably: 子ども /
 こども / 子供, 障害 / 障がい / 障碍, and punctuation or spacing (こども家庭・保健センター / こども家庭保健センター).
 """
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from jusou_spec.model import Plan, Program
-from jusou_spec.resolve import department_key
+from jusou_spec.model.resolve import department_key
 
 _VARIANTS = (("子ども", "こども"), ("子供", "こども"), ("障害", "障がい"), ("障碍", "障がい"))
 _PUNCTUATION = re.compile(r"[・、，,.．·･\-‐－（）()「」]")

@@ -7,14 +7,18 @@ A module may set ``DOCUMENT`` (which kind of document it reads: "plan", the defa
 ``READS`` ("model", the default: ``check(plan)`` or ``check(report, plan)``; or "data": the engine passes the
 document's plain data as read, for rules about the text as written, whose pointers must be exact). A "data" rule
 also accepts a model in its place, called like the others (``rule(report, plan)``), and reads its document form.
+
+A module may set ``OPTIONS``, the settings its ``check`` takes as keyword arguments with their defaults (as
+yamllint's ``CONF``/``DEFAULT``). Whoever chooses the rules sets them with :meth:`Rule.configure`, never by
+replacing the rule's function; the engine passes them on every call.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable
-from types import ModuleType
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 import attrs
@@ -30,6 +34,10 @@ def code_group(code: str) -> str:
     return match.group(0) if match else code
 
 
+def _read_only(options: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(options))
+
+
 @attrs.frozen
 class Rule:
     check: Check
@@ -40,6 +48,8 @@ class Rule:
     """The kind of document the rule reads: "plan" (``check(plan)``) or "report" (``check(report, plan)``)."""
     reads: str = "model"
     """"model" (the frozen model) or "data" (the document's plain data, exactly as written, from the engine)."""
+    options: Mapping[str, Any] = attrs.field(default={}, converter=_read_only, hash=False)
+    """The settings ``check`` receives as keyword arguments: the module's ``OPTIONS``, or as :meth:`configure` set them."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -51,7 +61,25 @@ class Rule:
             module=module.__name__.rsplit(".", 1)[-1],
             document=document,
             reads=getattr(module, "READS", "model"),
+            options=dict(getattr(module, "OPTIONS", {})),
         )
+
+    def configure(self, **options: Any) -> Rule:
+        """This rule with some of its options set (raises :class:`ValueError` for an option it does not take).
+
+        >>> from jusou_spec.fiscal import parse_year
+        >>> from jusou_spec.rules import RULES
+        >>> rule = next(rule for rule in RULES if rule.code == "IN006")
+        >>> dict(rule.options), rule.configure(as_of=parse_year("R6")).options["as_of"] == parse_year("R6")
+        ({'as_of': None}, True)
+        >>> rule.configure(asof=parse_year("R6"))
+        Traceback (most recent call last):
+        ValueError: rule IN006 has no option asof
+        """
+        unknown = sorted(set(options) - set(self.options))
+        if unknown:
+            raise ValueError(f"rule {self.code} has no option {', '.join(unknown)}")
+        return attrs.evolve(self, options={**self.options, **options})
 
     @property
     def code(self) -> str:
@@ -70,4 +98,4 @@ class Rule:
         return self.document in (kind, "any")
 
     def __call__(self, *documents: Any) -> Iterable[Finding]:
-        return self.run(*documents)
+        return self.run(*documents, **self.options)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import Plan, pointer_to
-from jusou_spec.resolve import department_key
+from jusou_spec.model.resolve import department_key
 from jusou_spec.rules._departments import fold, matrix_departments, program_departments
 
 CHECK = Check(

@@ -42,6 +42,10 @@ from jusou_spec.resolve_report import resolve_report
 
 DOCUMENT = "report"
 
+OPTIONS = {"as_of": None}
+"""``as_of``: the last fiscal year taken as ended (a :class:`~jusou_spec.fiscal.FiscalYear`); None takes every year
+the report covers, as ``jusou check`` does. ``jusou indicators --as-of`` sets it."""
+
 CHECK = Check(
     "IN006",
     "indicators.missing-actual",

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import FlowKind, Plan
-from jusou_spec.resolve import References
+from jusou_spec.model.resolve import References
 
 CHECK = Check(
     "MT004",

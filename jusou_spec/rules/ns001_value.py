@@ -27,8 +27,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import tokens
-from jusou_spec.model import NotStated
-from jusou_spec.model._build import walk
+from jusou_spec.model import NotStated, walk
 
 DOCUMENT = "any"
 

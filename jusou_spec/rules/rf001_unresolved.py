@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import Plan, pointer_to
-from jusou_spec.resolve import Unresolved
+from jusou_spec.model.resolve import Unresolved
 
 CHECK = Check(
     "RF001",

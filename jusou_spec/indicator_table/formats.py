@@ -18,8 +18,8 @@ import attrs
 
 from jusou_spec.findings import Finding
 from jusou_spec.fiscal import FiscalYear
+from jusou_spec.indicator_table.collect import Group
 from jusou_spec.model import Breakdown, Direction, NotStated
-from jusou_spec.progress.collect import Group
 from jusou_spec.progress.rates import Goal, Scope
 from jusou_spec.progress.series import IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from functools import partial
 from pathlib import Path
 
 import attrs
@@ -20,7 +19,7 @@ from jusou_spec.findings import Finding, sort_findings
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.model import Plan, Report
 from jusou_spec.resolve_report import linked_plan_path
-from jusou_spec.rules import RULES, Rule, in006_missing_actual
+from jusou_spec.rules import RULES, Rule
 from jusou_spec.source import SourceUnreadable
 
 __all__ = ["Collected", "Group", "collect", "indicator_rules"]
@@ -47,13 +46,13 @@ class Collected:
 
 
 def indicator_rules(*, as_of: FiscalYear | None) -> tuple[Rule, ...]:
-    """The rules of the ``indicators`` group, with the missing-actual rule judging up to ``as_of``."""
+    """The rules of the ``indicators`` group, those that take an ``as_of`` option judging up to ``as_of``."""
     chosen = []
     for rule in RULES:
         if rule.group != "indicators":
             continue
-        if rule.code == in006_missing_actual.CHECK.code and as_of is not None:
-            rule = attrs.evolve(rule, run=partial(in006_missing_actual.check, as_of=as_of))
+        if as_of is not None and "as_of" in rule.options:
+            rule = rule.configure(as_of=as_of)
         chosen.append(rule)
     return tuple(chosen)
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from jusou_spec.findings import Finding, Severity
-from jusou_spec.reporters import Summary, suppressed_reason, text_line
+from jusou_spec.reporters.text import Summary, suppressed_reason, text_line
 
 __all__ = ["junit"]
 

@@ -1,4 +1,4 @@
-"""Resolving a plan's cross-references once, for the rules and the graph to share.
+"""Resolving a plan's cross-references once, in the model, for the rules and the graph to share.
 
 References between parts of a document (再掲 items, meeting flows, 施策/アクション numbers, schedule rows naming
 programs, programs run as one (連携事業), matrix columns, lead bodies, departments) are looked up here and nowhere
@@ -11,25 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
-from jusou_spec.model import (
-    Indicator,
-    Initiative,
-    InitiativeItem,
-    MatrixColumn,
-    Meeting,
-    MeetingPart,
-    NotStated,
-    NumberedItem,
-    Plan,
-    Program,
-    RelatedPlan,
-    ScheduleRow,
-    pointer_to,
-)
-from jusou_spec.model.meetings import Flow
+from jusou_spec.model._build import NotStated
+from jusou_spec.model.common import Indicator
+from jusou_spec.model.meetings import Flow, MatrixColumn, Meeting, MeetingPart
+from jusou_spec.model.plan import Initiative, InitiativeItem, NumberedItem, Program, RelatedPlan, ScheduleRow
+from jusou_spec.model.pointers import pointer_to
+
+if TYPE_CHECKING:
+    # Only for annotations: documents.py builds Plan.references with resolve(), so importing Plan here would be a cycle.
+    from jusou_spec.model.documents import Plan
 
 __all__ = [
     "Duplicate",

@@ -16,19 +16,16 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from jusou_spec.atomic import write_text_atomically
 from jusou_spec.fiscal import FiscalYear
+from jusou_spec.indicator_table.formats import Result
 from jusou_spec.model import NotStated
 from jusou_spec.progress.rates import Goal, Scope
 from jusou_spec.progress.series import IndicatorProgress, Status
 from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import is_percent
-
-if TYPE_CHECKING:
-    from jusou_spec.progress.formats import Result
 
 __all__ = ["chart_svg", "write_charts"]
 

@@ -14,8 +14,10 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from jusou_spec import __version__
+from jusou_spec._version import __version__
+from jusou_spec.catalogue import all_checks
 from jusou_spec.findings import Finding, Language, Severity
+from jusou_spec.rules import RULES
 
 __all__ = ["SARIF_SCHEMA", "sarif"]
 
@@ -30,9 +32,6 @@ def _uri(file: str) -> str:
 
 
 def _rules(lang: str) -> list[dict[str, Any]]:
-    from jusou_spec.catalogue import all_checks
-    from jusou_spec.rules import RULES
-
     docs = {rule.code: rule.doc.partition("\n")[0] for rule in RULES}
     descriptors = []
     for check in all_checks():

@@ -1,0 +1,81 @@
+"""The ``text`` format: the contract's ``file:line:col: severity CODE message``, one line per finding, and a closing
+count line.
+
+A suppressed finding is shown as ``file:line:col: suppressed CODE message（抑制の理由: …）``; colour only when asked
+(the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). The other formats reuse the line of one
+finding, the reason of a suppression and the count line, so they live here, below them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from jusou_spec.findings import Finding, Language, Severity
+
+__all__ = ["Summary", "count_line", "suppressed_note", "suppressed_reason", "text", "text_line"]
+
+
+@attrs.frozen
+class Summary:
+    """What a run covered, for the closing line (and, in JUnit, a test suite for each file checked)."""
+
+    files: int
+    skipped: int
+    paths: tuple[str, ...] = ()
+
+
+def count_line(findings: Sequence[Finding], summary: Summary, lang: str) -> str:
+    """The closing line: findings by severity (suppressed ones apart), files checked and skipped."""
+    live = [f for f in findings if not f.suppressed]
+    counts = {severity: sum(1 for f in live if f.severity is severity) for severity in Severity}
+    suppressed = len(findings) - len(live)
+    if Language(lang) is Language.EN:
+        skipped = f", {summary.skipped} skipped without the jusou: marker" if summary.skipped else ""
+        quiet = f", {suppressed} suppressed" if suppressed else ""
+        return (
+            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+            f"{quiet} in {summary.files} file(s){skipped}"
+        )
+    skipped = f"、jusou: の印がない {summary.skipped} ファイルは対象外" if summary.skipped else ""
+    quiet = f"、抑制 {suppressed} 件" if suppressed else ""
+    return (
+        f"エラー {counts[Severity.ERROR]} 件、警告 {counts[Severity.WARNING]} 件、情報 {counts[Severity.INFO]} 件"
+        f"{quiet}（{summary.files} ファイルを検査{skipped}）"
+    )
+
+
+def suppressed_reason(finding: Finding, lang: str) -> str:
+    """Why a finding was suppressed, in words: 「抑制の理由: …」."""
+    if Language(lang) is Language.EN:
+        return f"suppressed: {finding.suppressed}"
+    return f"抑制の理由: {finding.suppressed}"
+
+
+def suppressed_note(finding: Finding, lang: str) -> str:
+    """The reason a finding was suppressed, in brackets, as the text formats append it."""
+    if Language(lang) is Language.EN:
+        return f" ({suppressed_reason(finding, lang)})"
+    return f"（{suppressed_reason(finding, lang)}）"
+
+
+_COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "suppressed": "\x1b[2m"}
+_RESET = "\x1b[0m"
+
+
+def text_line(finding: Finding, lang: str, *, colour: bool = False) -> str:
+    """One finding in the contract's form (a suppressed one with ``suppressed`` for its severity)."""
+    word = "suppressed" if finding.suppressed else finding.severity.value
+    note = suppressed_note(finding, lang) if finding.suppressed else ""
+    where = f"{finding.file}:{finding.line}:{finding.column}:"
+    if colour:
+        return f"{where} {_COLOURS[word]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {finding.text(lang)}{note}"
+    return f"{where} {word} {finding.code} {finding.text(lang)}{note}"
+
+
+def text(findings: Sequence[Finding], summary: Summary, lang: str, colour: bool = False) -> str:
+    lines = [text_line(f, lang, colour=colour) for f in findings]
+    closing = count_line(findings, summary, lang)
+    lines.append(f"\x1b[1m{closing}{_RESET}" if colour else closing)
+    return "\n".join(lines) + "\n"
