@@ -11,16 +11,22 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
 
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
+
 __all__ = ["BuildContext", "NotStated", "key", "pointer_join"]
 
 T = TypeVar("T")
+A = TypeVar("A", bound="AttrsInstance")
+E = TypeVar("E", bound=Enum)
+R = TypeVar("R")
 
 YEAR_UNREADABLE = Check(
     "YR001",
@@ -63,13 +69,13 @@ class BuildContext:
         self.findings.append(check.finding(message, pointer))
 
 
-Converter = Callable[[Any, str, BuildContext], Any]
+Converter: TypeAlias = Callable[[Any, str, BuildContext], R]
 Unconverter = Callable[[Any], Any]
 
 
 def key(
     ja: str,
-    convert: Converter | None = None,
+    convert: Converter[Any] | None = None,
     *,
     default: Any = None,
     unconvert: Unconverter | None = None,
@@ -98,10 +104,10 @@ def plain(value: Any, pointer: str, context: BuildContext) -> Any:
     return value
 
 
-def not_stated_or(convert: Converter) -> Converter:
+def not_stated_or(convert: Converter[T]) -> Converter[T | NotStated]:
     """Accept ``{未記載: 理由}`` in place of a value, as the schema does."""
 
-    def converter(value: Any, pointer: str, context: BuildContext) -> Any:
+    def converter(value: Any, pointer: str, context: BuildContext) -> T | NotStated:
         if isinstance(value, Mapping) and NOT_STATED_KEY in value:
             return NotStated(str(value[NOT_STATED_KEY]), pointer)
         return convert(value, pointer, context)
@@ -120,17 +126,17 @@ def texts(value: Any, pointer: str, context: BuildContext) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
-def tuple_of(convert: Converter) -> Converter:
-    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
+def tuple_of(convert: Converter[T]) -> Converter[tuple[T, ...]]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[T, ...]:
         return tuple(convert(item, pointer_join(pointer, index), context) for index, item in enumerate(value))
 
     return converter
 
 
-def one_or_many(convert: Converter) -> Converter:
+def one_or_many(convert: Converter[T]) -> Converter[tuple[T, ...]]:
     """A single value or a list of them, always a tuple."""
 
-    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[T, ...]:
         if isinstance(value, list):
             return tuple_of(convert)(value, pointer, context)
         return (convert(value, pointer, context),)
@@ -138,8 +144,8 @@ def one_or_many(convert: Converter) -> Converter:
     return converter
 
 
-def enum_of(enum: type[Enum]) -> Converter:
-    def converter(value: Any, pointer: str, context: BuildContext) -> Enum:
+def enum_of(enum: type[E]) -> Converter[E]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> E:
         return enum(value)
 
     return converter
@@ -183,8 +189,8 @@ def year_range(value: Any, pointer: str, context: BuildContext) -> FiscalRange |
         return None
 
 
-def nested(cls: type[T]) -> Converter:
-    def converter(value: Any, pointer: str, context: BuildContext) -> T:
+def nested(cls: type[A]) -> Converter[A]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> A:
         return build(cls, value, pointer, context)
 
     return converter
@@ -193,7 +199,7 @@ def nested(cls: type[T]) -> Converter:
 # ---------------------------------------------------------------- the builder
 
 
-def build(cls: type[T], data: Mapping[str, Any], pointer: str, context: BuildContext) -> T:
+def build(cls: type[A], data: Mapping[str, Any], pointer: str, context: BuildContext) -> A:
     """An instance of the attrs class ``cls`` from the document mapping ``data`` found at ``pointer``."""
     values: dict[str, Any] = {}
     for field in attrs.fields(cls):
