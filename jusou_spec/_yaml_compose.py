@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any, Protocol
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -36,11 +38,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from jusou_spec._source_text import Issue
 from jusou_spec.findings import Message
 
+_libyaml: ModuleType | None
 try:
     from yaml import CSafeLoader as _BaseLoader
     from yaml import _yaml as _libyaml
 except ImportError:  # PyYAML built without libyaml: the same events, more slowly
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the same loader, in Python
 
     _libyaml = None
 
@@ -121,7 +124,7 @@ def depth_limit() -> int:
     return MAX_DEPTH if libyaml is None else max(1, min(MAX_DEPTH, libyaml - 1))
 
 
-CONSTRUCTORS: dict[str, Callable[[Loader, ScalarNode], object]] = {
+CONSTRUCTORS: dict[str, Callable[[SafeConstructor, ScalarNode], object]] = {
     INT: Loader.construct_yaml_int,
     FLOAT: Loader.construct_yaml_float,
     BOOL: Loader.construct_yaml_bool,

@@ -19,7 +19,7 @@ from jusou_spec import schema
 from jusou_spec.catalogue import all_checks
 from jusou_spec.engine_checks import INTERNAL, PLAN_NOT_FOUND
 from jusou_spec.findings import Finding, Message, Severity, sort_findings
-from jusou_spec.model import Plan, Report, pointer_in
+from jusou_spec.model import NotStated, Plan, Report, pointer_in
 from jusou_spec.resolve_report import linked_plan_path
 from jusou_spec.rules import RULES, Rule
 from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carries_marker, read_source
@@ -147,15 +147,15 @@ def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: obje
 def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
     """The plan a report names, modelled as ``jusou_spec.load`` models it (its own findings are not repeated here:
     check it on its own)."""
-    path = linked_plan_path(report)
-    if path is None:
+    link, path = report.plan, linked_plan_path(report)
+    if path is None or link is None or isinstance(link, NotStated):
         return None, []
     try:
         linked = check_document(path, rules=()).document
     except SourceUnreadable:
         linked = None
     if not isinstance(linked, Plan):
-        return None, [_plan_unreadable(report.plan.file)]
+        return None, [_plan_unreadable(link.file)]
     return linked, []
 
 

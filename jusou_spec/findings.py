@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TypedDict, Unpack
 
 import attrs
 
@@ -83,9 +84,22 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file or "", self.line or 0, self.column or 0, self.code, self.pointer)
 
-    def evolve(self, **changes: object) -> Finding:
+    def evolve(self, **changes: Unpack[_Changes]) -> Finding:
         """A copy with some fields changed (findings are frozen)."""
         return attrs.evolve(self, **changes)
+
+
+class _Changes(TypedDict, total=False):
+    """The fields :meth:`Finding.evolve` can change, with their types."""
+
+    code: str
+    severity: Severity
+    message: Message
+    pointer: str
+    file: str | None
+    line: int | None
+    column: int | None
+    suppressed: str | None
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 import attrs
 
@@ -70,7 +71,7 @@ def resolve_report(report: Report, plan: Plan | None = None) -> ReportReferences
     """
     cached = report._resolved
     if cached is not None and cached[0] is plan:
-        return cached[1]
+        return cast(ReportReferences, cached[1])  # the model keeps the cache without knowing this layer's types
     references = _resolve(report, plan)
     object.__setattr__(report, "_resolved", (plan, references))
     return references

@@ -11,7 +11,7 @@ import functools
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["SCHEMA_FILES", "load_schema", "schema_text"]
 
@@ -34,4 +34,4 @@ def schema_text(kind: str) -> str:
 @functools.cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The parsed schema, read once per process."""
-    return json.loads(schema_text(kind))
+    return cast("dict[str, Any]", json.loads(schema_text(kind)))

@@ -12,7 +12,7 @@ import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 from jsonschema.exceptions import ValidationError
@@ -108,8 +108,10 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     means_not_stated = isinstance(instance, Mapping) and NOT_STATED_KEY in instance
     alternatives: dict[int, list[ValidationError]] = defaultdict(list)
     for sub in error.context:
-        index = sub.relative_schema_path[0]
-        branch = error.validator_value[index]
+        # jsonschema's stubs let an error's fields be Unset, which only a hand-made error leaves them; an anyOf
+        # error's value is its list of alternatives, and its context's schema paths begin with an index into it.
+        index = cast(int, sub.relative_schema_path[0])
+        branch = cast("list[Any]", error.validator_value)[index]
         if _is_not_stated_branch(branch) != means_not_stated:
             continue
         alternatives[index].append(sub)
@@ -172,7 +174,7 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
     instance = errors[0].instance
     keys: list[str] = []
     for error in errors:
-        for name in error.validator_value:
+        for name in cast("list[str]", error.validator_value):
             if isinstance(instance, Mapping) and name not in instance and name not in keys:
                 keys.append(name)
     ja = "、".join(f"「{k}」" for k in keys)
@@ -191,7 +193,7 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
 
 
 def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
-    allowed = list(error.schema.get("properties", {}))
+    allowed = list(cast("Mapping[str, Any]", error.schema).get("properties", {}))
     instance = error.instance if isinstance(error.instance, Mapping) else {}
     for name in instance:
         if name in allowed:
@@ -258,7 +260,7 @@ def _titled(error: ValidationError) -> Mapping[str, Any]:
     while current is not None:
         if isinstance(current.schema, Mapping) and current.schema.get("title"):
             return current.schema
-        current = current.parent
+        current = cast("ValidationError | None", current.parent)
     return {}
 
 
@@ -277,7 +279,8 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
             pointer,
         )
     if error.validator in ("enum", "const"):
-        allowed = [str(v) for v in (error.validator_value if error.validator == "enum" else [error.validator_value])]
+        values = cast("list[Any]", error.validator_value) if error.validator == "enum" else [error.validator_value]
+        allowed = [str(v) for v in values]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.4)
         hint_ja = f"「{close[0]}」のことですか。" if close else ""
         hint_en = f" Did you mean '{close[0]}'?" if close else ""

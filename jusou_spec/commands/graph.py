@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
 from jusou_spec.checker import check_document
 from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
-from jusou_spec.findings import Message, Severity
+from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan
 from jusou_spec.reporters import Summary
 from jusou_spec.reporters import render as report
@@ -112,12 +113,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _draw(plan: object, fmt: str, *, view: str | None, findings: object) -> bytes:
+def _draw(plan: Plan, fmt: str, *, view: str | None, findings: Iterable[Finding]) -> bytes:
     # networkx and graphviz load only when a plan is drawn, so `jusou check` and `jusou rules` never import them.
     from jusou_spec.diagrams import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
     from jusou_spec.graph import build_graph, node_link_json
 
-    graph = build_graph(plan)  # type: ignore[arg-type]
+    graph = build_graph(plan)
     if fmt == "json":
         return node_link_json(graph).encode("utf-8")
     if fmt != "dot" and japanese_font_missing():
@@ -130,7 +131,8 @@ def _draw(plan: object, fmt: str, *, view: str | None, findings: object) -> byte
             ).text(language())
             + "\n"
         )
+    assert view is not None  # _format asks for --view for every format but json
     try:
-        return render(graph, view, format=fmt, findings=findings)  # type: ignore[arg-type]
+        return render(graph, view, format=fmt, findings=findings)
     except (GraphvizMissing, GraphvizFailed) as error:
         raise UsageError(error.message) from error

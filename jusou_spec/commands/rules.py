@@ -11,7 +11,7 @@ import sys
 
 from jusou_spec.catalogue import all_checks, module_of
 from jusou_spec.commands._common import EXIT_OK, UsageError, language
-from jusou_spec.findings import Message
+from jusou_spec.findings import Check, Message
 from jusou_spec.rules import RULES, code_group
 
 NAME = "rules"
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("codes", nargs="*", metavar="CODE", help="codes or groups to document (MT001, MT, meetings)")
 
 
-def _named(selector: str) -> list:
+def _named(selector: str) -> list[Check]:
     upper = selector.upper()
     return [
         check

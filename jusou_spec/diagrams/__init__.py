@@ -38,7 +38,7 @@ VIEWS: dict[str, View] = {
 """The views by name: 会議体の流れ, 事業と法定の号, 取組と関連施策, 庁内連携体制."""
 
 
-def to_dot(graph: nx.MultiDiGraph, view: str, *, findings: Iterable[Finding] = (), dpi: int | None = None) -> str:
+def to_dot(graph: nx.MultiDiGraph[str], view: str, *, findings: Iterable[Finding] = (), dpi: int | None = None) -> str:
     """The DOT text of one view of ``graph``; ``findings`` (from :func:`jusou_spec.check`) mark the nodes they
     are about. Pure: the same graph and findings always give the same text. Raises KeyError for an unknown view."""
     draw = VIEWS[view]
@@ -46,7 +46,7 @@ def to_dot(graph: nx.MultiDiGraph, view: str, *, findings: Iterable[Finding] = (
 
 
 def render(
-    source: Plan | nx.MultiDiGraph, view: str, *, format: str = "svg", findings: Iterable[Finding] = ()
+    source: Plan | nx.MultiDiGraph[str], view: str, *, format: str = "svg", findings: Iterable[Finding] = ()
 ) -> bytes:
     """One view of a plan (or of its graph) as ``dot``, ``svg``, ``png`` or ``pdf`` bytes.
 
@@ -64,5 +64,5 @@ def render(
     return run_graphviz(text, format)
 
 
-def _graph(plan: Plan) -> nx.MultiDiGraph:
+def _graph(plan: Plan) -> nx.MultiDiGraph[str]:
     return build_graph(plan)

@@ -8,12 +8,14 @@ clauses (多機関協働事業 第5号・第6号) is one box with two lines.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import networkx as nx
 
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
-from jusou_spec.diagrams.style import ERROR, GREY, PILLAR_COLOURS, PILLAR_TITLES, WARNING, detail, finish, start
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.diagrams.style import ERROR, GREY, PILLAR_COLOURS, PILLAR_TITLES, WARNING, Mark, detail, finish, start
+from jusou_spec.graph.kinds import EdgeKind, KindEdges, NodeKind
 from jusou_spec.graph.queries import nodes_of
 from jusou_spec.law import Pillar
 
@@ -25,7 +27,7 @@ NOTES = [
 ]
 
 
-def delivery_text(delivery: list[dict]) -> str:
+def delivery_text(delivery: list[dict[str, Any]]) -> str:
     """実施方式 as the documents write it: 直営・委託（社会福祉協議会 ほか1）.
 
     >>> delivery_text([{"mode": "直営", "parties": [], "party_type": None},
@@ -41,7 +43,7 @@ def delivery_text(delivery: list[dict]) -> str:
     return "・".join(words)
 
 
-def _program_label(attributes: dict, mark: object) -> Html:
+def _program_label(attributes: dict[str, Any], mark: Mark | None) -> Html:
     rows = [text(attributes["label"], width=30)]
     departments = attributes["departments"]
     rows.append(detail("所管: " + ("・".join(departments) if departments else "未記載"), width=40))
@@ -56,18 +58,18 @@ def _program_label(attributes: dict, mark: object) -> Html:
     return Html("<BR/>".join(rows))
 
 
-def _clause_label(attributes: dict) -> Html:
+def _clause_label(attributes: dict[str, Any]) -> Html:
     rows = [tags("<B>", text(attributes["label"]), "</B>")]
     if attributes.get("field"):
         rows.append(detail(attributes["field"]))
     return Html("<BR/>".join(rows))
 
 
-def _placeholder_id(attributes: dict) -> str:
+def _placeholder_id(attributes: dict[str, Any]) -> str:
     return f"missing:{attributes['label']}"
 
 
-def _placeholder(dot: Dot, clause: str, attributes: dict) -> None:
+def _placeholder(dot: Dot, clause: str, attributes: dict[str, Any]) -> None:
     """The red (required) or orange (expected) dashed box of a clause no program implements."""
     colour = ERROR if attributes["required"] else WARNING
     placeholder = _placeholder_id(attributes)
@@ -83,16 +85,17 @@ def _placeholder(dot: Dot, clause: str, attributes: dict) -> None:
     dot.edge(clause, placeholder, arrowhead="none", style="dashed", color=colour)
 
 
-def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
+def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot:
     """The clauses view of ``graph``."""
     dot = start(rankdir="LR", dpi=dpi, nodesep=0.15, ranksep=0.5, newrank=True)
     blocks: list[tuple[Pillar, list[tuple[str, list[str], bool]]]] = []
     placed: set[str] = set()
     for pillar in Pillar:
         rows = []
-        for clause, _, kind in graph.in_edges(f"pillar:{pillar.value}", data="kind"):
+        for clause, _, kind in cast(KindEdges, graph.in_edges(f"pillar:{pillar.value}", data="kind")):
             if kind == EdgeKind.BELONGS_TO.value:
-                programs = [s for s, _, k in graph.in_edges(clause, data="kind") if k == EdgeKind.IMPLEMENTS.value]
+                implementing = cast(KindEdges, graph.in_edges(clause, data="kind"))
+                programs = [s for s, _, k in implementing if k == EdgeKind.IMPLEMENTS.value]
                 rows.append((clause, [p for p in programs if p not in placed], bool(programs)))
                 placed.update(programs)
         blocks.append((pillar, rows))
@@ -125,7 +128,7 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
                     )
                 if not implemented:
                     _placeholder(dot, clause, attributes)
-                for program, _, kind in graph.in_edges(clause, data="kind"):
+                for program, _, kind in cast(KindEdges, graph.in_edges(clause, data="kind")):
                     if kind == EdgeKind.IMPLEMENTS.value:
                         dot.edge(clause, program, arrowhead="none")
     dot.comment("clauses in the law's order, programs in the order of their clauses, top to bottom")

@@ -8,12 +8,14 @@ it owns, so the picture answers "who does what" as well as "who works with whom"
 
 from __future__ import annotations
 
+from typing import cast
+
 import networkx as nx
 
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import INK, PILLAR_COLOURS, detail, finish, start
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.kinds import EdgeKind, KindEdges, NodeKind
 from jusou_spec.graph.queries import nodes_of
 from jusou_spec.law import Pillar
 
@@ -27,26 +29,26 @@ MATRIX_NOTES = [
 OWNERSHIP_NOTES = ["線: その柱の事業を所管（この計画には庁内連携体制の表がありません）"]
 
 
-def _links(graph: nx.MultiDiGraph) -> dict[tuple[str, str], set[str]]:
+def _links(graph: nx.MultiDiGraph[str]) -> dict[tuple[str, str], set[str]]:
     """(department, pillar or column) → {"matrix", "owns"}, in the order first met."""
     links: dict[tuple[str, str], set[str]] = {}
     for department in nodes_of(graph, NodeKind.DEPARTMENT):
         for _, target, attributes in graph.out_edges(department, data=True):
             if attributes["kind"] == EdgeKind.COOPERATES_WITH.value:
                 links.setdefault((department, target), set()).add("matrix")
-        for program, _, kind in graph.in_edges(department, data="kind"):
+        for program, _, kind in cast(KindEdges, graph.in_edges(department, data="kind")):
             if kind != EdgeKind.OWNED_BY.value:
                 continue
-            for _, clause, clause_kind in graph.out_edges(program, data="kind"):
+            for _, clause, clause_kind in cast(KindEdges, graph.out_edges(program, data="kind")):
                 if clause_kind != EdgeKind.IMPLEMENTS.value:
                     continue
-                for _, pillar, pillar_kind in graph.out_edges(clause, data="kind"):
+                for _, pillar, pillar_kind in cast(KindEdges, graph.out_edges(clause, data="kind")):
                     if pillar_kind == EdgeKind.BELONGS_TO.value:
                         links.setdefault((department, pillar), set()).add("owns")
     return links
 
 
-def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
+def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot:
     """The departments view of ``graph``."""
     dot = start(rankdir="LR", dpi=dpi, nodesep=0.12, ranksep=1.4)
     links = _links(graph)
@@ -58,7 +60,7 @@ def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
         mark = marks.get(department)
         owned = [
             graph.nodes[s]["label"]
-            for s, _, k in graph.in_edges(department, data="kind")
+            for s, _, k in cast(KindEdges, graph.in_edges(department, data="kind"))
             if k == EdgeKind.OWNED_BY.value
         ]
         rows = [tags("<B>", text(attributes["label"], width=24), "</B>")]

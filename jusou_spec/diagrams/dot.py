@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
@@ -105,6 +105,7 @@ def _break_point(text: str) -> int:
     (社会参加を|見据えた), else at the overflowing character; never in the first half of the line."""
     last = len(text) - 1
     half = last // 2
+    good: Callable[[int], bool]
     for good in (
         lambda i: text[i - 1] in _BREAK_AFTER,
         lambda i: _hiragana(text[i - 1]) and not _hiragana(text[i]) and text[i] not in _NO_LINE_START,

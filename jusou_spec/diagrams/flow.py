@@ -8,12 +8,14 @@ in rows of three. A rename (庁内連携会議 ⇒ 連携会議) is written in t
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import networkx as nx
 
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import DETAIL_SIZE, GREY, INK, detail, finish, start
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.kinds import EdgeKind, KindEdges, NodeKind
 from jusou_spec.graph.queries import nodes_of
 
 __all__ = ["draw"]
@@ -35,7 +37,7 @@ def _short_id(ident: str) -> bool:
     return len(ident) <= 4 and ident.isascii() and ident.replace("-", "").isalnum()
 
 
-def _heading(attributes: dict) -> Html:
+def _heading(attributes: dict[str, Any]) -> Html:
     name = attributes["name"]
     ident = attributes["doc_id"]
     if _short_id(ident) and not name.startswith(ident):
@@ -43,7 +45,7 @@ def _heading(attributes: dict) -> Html:
     return text(name, width=28)
 
 
-def _details(attributes: dict) -> list[Html]:
+def _details(attributes: dict[str, Any]) -> list[Html]:
     found = []
     kinds = "・".join(kind for kind in attributes.get("kinds") or [] if kind != attributes["name"])
     consent = attributes.get("consent")
@@ -61,7 +63,7 @@ def _details(attributes: dict) -> list[Html]:
     return found
 
 
-def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], marks: Overlay) -> dict[str, str]:
+def _meeting(dot: Dot, graph: nx.MultiDiGraph[str], meeting: str, parts: list[str], marks: Overlay) -> dict[str, str]:
     """Draw one meeting as a table; returns each node's port (the meeting's own is ``main``)."""
     attributes = graph.nodes[meeting]
     mark = marks.get(meeting)
@@ -98,7 +100,7 @@ def _meeting(dot: Dot, graph: nx.MultiDiGraph, meeting: str, parts: list[str], m
     return ports
 
 
-def _edge_label(attributes: dict) -> Html:
+def _edge_label(attributes: dict[str, Any]) -> Html:
     words = [text(attributes["flow"])]
     if attributes.get("content"):
         words.append(
@@ -111,11 +113,14 @@ def _edge_label(attributes: dict) -> Html:
     return Html("<BR/>".join(words))
 
 
-def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
+def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot:
     """The flow view of ``graph``."""
     dot = start(rankdir="TB", dpi=dpi, nodesep=0.5, ranksep=0.6)
     meetings = [n for n in nodes_of(graph, NodeKind.MEETING) if graph.nodes[n].get("part_of") is None]
-    parts = {m: [s for s, _, k in graph.in_edges(m, data="kind") if k == EdgeKind.PART_OF.value] for m in meetings}
+    parts = {
+        m: [s for s, _, k in cast(KindEdges, graph.in_edges(m, data="kind")) if k == EdgeKind.PART_OF.value]
+        for m in meetings
+    }
     owner = {part: meeting for meeting, found in parts.items() for part in found}
     ports: dict[str, tuple[str, str]] = {}
     for meeting in meetings:

@@ -8,12 +8,14 @@ drawn grey, so the gap shows; a number the related plan does not list is drawn d
 
 from __future__ import annotations
 
+from typing import cast
+
 import networkx as nx
 
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import GREY, INK, detail, finish, start
-from jusou_spec.graph.kinds import EdgeKind, NodeKind
+from jusou_spec.graph.kinds import EdgeKind, KindEdges, NodeKind
 from jusou_spec.graph.queries import nodes_of
 
 __all__ = ["draw"]
@@ -24,12 +26,12 @@ NOTES = [
 ]
 
 
-def _of_kind(graph: nx.MultiDiGraph, node: str, kind: EdgeKind, *, incoming: bool) -> list[str]:
-    edges = graph.in_edges(node, data="kind") if incoming else graph.out_edges(node, data="kind")
+def _of_kind(graph: nx.MultiDiGraph[str], node: str, kind: EdgeKind, *, incoming: bool) -> list[str]:
+    edges = cast(KindEdges, graph.in_edges(node, data="kind") if incoming else graph.out_edges(node, data="kind"))
     return [(s if incoming else t) for s, t, k in edges if k == kind.value]
 
 
-def _initiative(dot: Dot, graph: nx.MultiDiGraph, initiative: str, marks: Overlay) -> dict[str, str]:
+def _initiative(dot: Dot, graph: nx.MultiDiGraph[str], initiative: str, marks: Overlay) -> dict[str, str]:
     attributes = graph.nodes[initiative]
     mark = marks.get(initiative)
     heading = text(" ".join(filter(None, [attributes.get("number"), attributes["name"]])), width=34)
@@ -66,7 +68,7 @@ def _initiative(dot: Dot, graph: nx.MultiDiGraph, initiative: str, marks: Overla
     return ports
 
 
-def _numbered(dot: Dot, graph: nx.MultiDiGraph, kind: NodeKind, marks: Overlay, links: EdgeKind) -> list[str]:
+def _numbered(dot: Dot, graph: nx.MultiDiGraph[str], kind: NodeKind, marks: Overlay, links: EdgeKind) -> list[str]:
     by_plan: dict[str, list[str]] = {}
     for node in nodes_of(graph, kind):
         by_plan.setdefault(graph.nodes[node]["plan"], []).append(node)
@@ -103,7 +105,7 @@ def _numbered(dot: Dot, graph: nx.MultiDiGraph, kind: NodeKind, marks: Overlay, 
     return [node for nodes in by_plan.values() for node in nodes]
 
 
-def draw(graph: nx.MultiDiGraph, *, marks: Overlay, dpi: int | None) -> Dot:
+def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot:
     """The initiatives view of ``graph``."""
     dot = start(rankdir="LR", dpi=dpi, nodesep=0.12, ranksep=0.6)
     actions = _numbered(dot, graph, NodeKind.ACTION, marks, EdgeKind.RELATES_TO_ACTION)

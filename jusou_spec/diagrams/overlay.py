@@ -18,7 +18,7 @@ from jusou_spec.graph.queries import node_at
 __all__ = ["Overlay", "marks"]
 
 
-def marks(graph: nx.MultiDiGraph, findings: Iterable[Finding]) -> dict[str, Mark]:
+def marks(graph: nx.MultiDiGraph[str], findings: Iterable[Finding]) -> dict[str, Mark]:
     """Each node that carries an error or a warning, with its mark."""
     found: dict[str, list[Finding]] = {}
     for finding in findings:

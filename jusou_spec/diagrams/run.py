@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import cast
 
 from jusou_spec.findings import Message
 
@@ -49,7 +50,8 @@ def run_graphviz(dot_text: str, format: str) -> bytes:
     import graphviz
 
     try:
-        return graphviz.pipe("dot", format, dot_text.encode("utf-8"), renderer=_RENDERERS[format], quiet=True)
+        drawn = graphviz.pipe("dot", format, dot_text.encode("utf-8"), renderer=_RENDERERS[format], quiet=True)
+        return cast(bytes, drawn)  # the graphviz binding is untyped; pipe returns the output bytes
     except graphviz.ExecutableNotFound as error:
         raise GraphvizMissing() from error
     except graphviz.CalledProcessError as error:

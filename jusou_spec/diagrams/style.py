@@ -8,6 +8,8 @@ back the same way. Sizes are chosen so that a view printed at A4 width keeps its
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
@@ -110,7 +112,7 @@ def start(*, rankdir: str, dpi: int | None, nodesep: float = 0.3, ranksep: float
     return dot
 
 
-def finish(dot: Dot, graph_attributes: dict, view_title: str, notes: list[str]) -> Dot:
+def finish(dot: Dot, graph_attributes: dict[str, Any], view_title: str, notes: list[str]) -> Dot:
     """Add the title block (the municipality, the view, and notes such as a legend) and return the diagram."""
     municipality = graph_attributes.get("municipality") or ""
     plan = graph_attributes.get("title") or ""

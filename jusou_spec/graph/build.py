@@ -39,7 +39,7 @@ from jusou_spec.model.resolve import department_key
 __all__ = ["build_graph"]
 
 
-def build_graph(plan: Plan) -> nx.MultiDiGraph:
+def build_graph(plan: Plan) -> nx.MultiDiGraph[str]:
     """The plan as a typed multigraph: every node has ``kind`` and ``label``, every edge ``kind`` (its key).
 
     A node that stands for something with an id in the document carries it as ``doc_id``. Nodes that stand for a
@@ -62,7 +62,7 @@ class _Builder:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.references = plan.references
-        self.graph = nx.MultiDiGraph(
+        self.graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
             jusou="graph/1",
             title=plan.title,
             municipality=plan.municipality.name,
@@ -229,8 +229,8 @@ class _Builder:
                     leads=[] if isinstance(item.leads, NotStated) else list(item.leads),
                 )
                 self.edge(child, ident, EdgeKind.PART_OF)
-        for item, target in references.repeats:
-            self.edge(item_id(item.id), item_id(target.id), EdgeKind.REPEATS)
+        for item, repeated in references.repeats:
+            self.edge(item_id(item.id), item_id(repeated.id), EdgeKind.REPEATS)
         for lead in references.leads:
             self.edge(item_id(lead.item.id), self.lead(lead.name, lead.meeting), EdgeKind.LED_BY)
         for link in references.item_links:

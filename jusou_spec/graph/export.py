@@ -24,7 +24,7 @@ import networkx as nx
 __all__ = ["node_link", "node_link_json"]
 
 
-def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def node_link(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """The graph as node-link data (plain dicts and lists)."""
     return {
         "directed": True,
@@ -38,6 +38,6 @@ def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def node_link_json(graph: nx.MultiDiGraph) -> str:
+def node_link_json(graph: nx.MultiDiGraph[str]) -> str:
     """:func:`node_link` as UTF-8 JSON text with sorted keys and a closing newline."""
     return json.dumps(node_link(graph), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import enum
 import unicodedata
+from collections.abc import Iterable
+from typing import TypeAlias
 
 from jusou_spec.law import Pillar, clause
 from jusou_spec.model.resolve import department_key
@@ -23,6 +25,7 @@ from jusou_spec.model.resolve import department_key
 __all__ = [
     "PLAN_ID",
     "EdgeKind",
+    "KindEdges",
     "NodeKind",
     "action_id",
     "clause_id",
@@ -37,6 +40,12 @@ __all__ = [
     "pillar_id",
     "program_id",
 ]
+
+
+KindEdges: TypeAlias = Iterable[tuple[str, str, str]]
+"""What ``graph.edges(data="kind")``, ``in_edges`` and ``out_edges`` yield: source, target and the edge's kind.
+
+networkx's stubs type a ``data="kind"`` value as ``Never``; the views are cast to this."""
 
 
 class NodeKind(enum.Enum):

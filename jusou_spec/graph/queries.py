@@ -7,10 +7,11 @@ Each takes the graph :func:`~jusou_spec.graph.build_graph` returns. The examples
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import networkx as nx
 
-from jusou_spec.graph.kinds import ESCALATION_EDGES, EdgeKind, NodeKind
+from jusou_spec.graph.kinds import ESCALATION_EDGES, EdgeKind, KindEdges, NodeKind
 
 __all__ = [
     "clause_coverage",
@@ -24,7 +25,7 @@ __all__ = [
 ]
 
 
-def nodes_of(graph: nx.MultiDiGraph, kind: NodeKind) -> list[str]:
+def nodes_of(graph: nx.MultiDiGraph[str], kind: NodeKind) -> list[str]:
     """The nodes of one kind, in document order.
 
     >>> from jusou_spec import build_graph, load
@@ -32,10 +33,12 @@ def nodes_of(graph: nx.MultiDiGraph, kind: NodeKind) -> list[str]:
     >>> nodes_of(graph, NodeKind.MEETING)[:3]
     ['meeting:A', 'meeting:B', 'meeting:B-1']
     """
-    return [node for node, found in graph.nodes(data="kind") if found == kind.value]
+    # networkx's stubs type a data="kind" view as yielding the whole attribute dict; it yields the value.
+    kinds = cast("Iterable[tuple[str, str | None]]", graph.nodes(data="kind"))
+    return [node for node, found in kinds if found == kind.value]
 
 
-def _sources(graph: nx.MultiDiGraph, node: str, kind: EdgeKind) -> list[str]:
+def _sources(graph: nx.MultiDiGraph[str], node: str, kind: EdgeKind) -> list[str]:
     return [
         source
         for source, _, key in graph.in_edges(node, keys=True)
@@ -43,7 +46,7 @@ def _sources(graph: nx.MultiDiGraph, node: str, kind: EdgeKind) -> list[str]:
     ]
 
 
-def _targets(graph: nx.MultiDiGraph, node: str, kind: EdgeKind) -> list[str]:
+def _targets(graph: nx.MultiDiGraph[str], node: str, kind: EdgeKind) -> list[str]:
     return [
         target
         for _, target, key in graph.out_edges(node, keys=True)
@@ -51,7 +54,7 @@ def _targets(graph: nx.MultiDiGraph, node: str, kind: EdgeKind) -> list[str]:
     ]
 
 
-def clause_coverage(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
+def clause_coverage(graph: nx.MultiDiGraph[str]) -> dict[str, dict[str, list[str]]]:
     """For each pillar, each of its clauses and the programs implementing it (an empty list is a gap).
 
     >>> from jusou_spec import build_graph, load
@@ -73,7 +76,7 @@ def clause_coverage(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
     return coverage
 
 
-def missing_clauses(graph: nx.MultiDiGraph, *, required_only: bool = False) -> list[str]:
+def missing_clauses(graph: nx.MultiDiGraph[str], *, required_only: bool = False) -> list[str]:
     """The clauses no program implements (labels, in the law's order); ``required_only`` leaves out 第3号.
 
     This reads the whole plan; the checker's rule ``CL001`` also judges each fiscal year by its mode.
@@ -90,7 +93,7 @@ def missing_clauses(graph: nx.MultiDiGraph, *, required_only: bool = False) -> l
     ]
 
 
-def uncovered_measures(graph: nx.MultiDiGraph, *, kind: NodeKind = NodeKind.MEASURE) -> list[str]:
+def uncovered_measures(graph: nx.MultiDiGraph[str], *, kind: NodeKind = NodeKind.MEASURE) -> list[str]:
     """The 施策 (or, with ``kind=NodeKind.ACTION``, アクション) that no 取組 relates to.
 
     >>> from jusou_spec import build_graph, load
@@ -102,7 +105,7 @@ def uncovered_measures(graph: nx.MultiDiGraph, *, kind: NodeKind = NodeKind.MEAS
     return [node for node in nodes_of(graph, kind) if not _sources(graph, node, edge)]
 
 
-def programs_by_department(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+def programs_by_department(graph: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
     """Each department (by the name the plan first writes it with) and the programs it owns (所管).
 
     >>> from jusou_spec import build_graph, load
@@ -116,13 +119,13 @@ def programs_by_department(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     }
 
 
-def _meeting_of(graph: nx.MultiDiGraph, node: str) -> str:
+def _meeting_of(graph: nx.MultiDiGraph[str], node: str) -> str:
     """A meeting part's meeting (B-1 → B); a meeting is its own."""
     parents = _targets(graph, node, EdgeKind.PART_OF)
     return parents[0] if parents and graph.nodes[parents[0]]["kind"] == NodeKind.MEETING.value else node
 
 
-def escalation_paths(graph: nx.MultiDiGraph) -> list[list[str]]:
+def escalation_paths(graph: nx.MultiDiGraph[str]) -> list[list[str]]:
     """Every path a case or an issue can travel, from a meeting that receives nothing to one that passes nothing on.
 
     Only flows that carry something upward count (つなぐ, 提案, 報告); 相互連携 is cooperation, not escalation.
@@ -135,8 +138,8 @@ def escalation_paths(graph: nx.MultiDiGraph) -> list[list[str]]:
     A → B → C
     A → B → D
     """
-    upward = nx.DiGraph()
-    for source, target, kind in graph.edges(data="kind"):
+    upward: nx.DiGraph[str] = nx.DiGraph()
+    for source, target, kind in cast(KindEdges, graph.edges(data="kind")):
         if EdgeKind(kind) in ESCALATION_EDGES:
             upward.add_edge(_meeting_of(graph, source), _meeting_of(graph, target))
     order = {node: index for index, node in enumerate(graph.nodes)}
@@ -163,7 +166,7 @@ _HUBS = frozenset(
 )
 
 
-def connected_to(graph: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
+def connected_to(graph: nx.MultiDiGraph[str], node: str) -> nx.MultiDiGraph[str]:
     """Everything about one node: its neighbours, and theirs through programs, sub-items and indicators.
 
     Shared nodes (the plan, pillars, clauses, departments, organisations, meetings, initiatives, 施策) are
@@ -193,12 +196,12 @@ def connected_to(graph: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
     return graph.subgraph([n for n in graph.nodes if n in seen]).copy()
 
 
-def _neighbours(graph: nx.MultiDiGraph, node: str) -> Iterable[str]:
+def _neighbours(graph: nx.MultiDiGraph[str], node: str) -> Iterable[str]:
     yield from graph.successors(node)
     yield from graph.predecessors(node)
 
 
-def node_at(graph: nx.MultiDiGraph, pointer: str) -> str | None:
+def node_at(graph: nx.MultiDiGraph[str], pointer: str) -> str | None:
     """The node a JSON pointer is about: the one whose own pointer is the longest prefix of it (None: the plan).
 
     >>> from jusou_spec import build_graph, load

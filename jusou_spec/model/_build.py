@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -20,9 +20,15 @@ from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
 from jusou_spec.schema import NOT_STATED_KEY
 
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
+
 __all__ = ["BuildContext", "NotStated", "key"]
 
 T = TypeVar("T")
+A = TypeVar("A", bound="AttrsInstance")
+E = TypeVar("E", bound=Enum)
+R = TypeVar("R")
 
 YEAR_UNREADABLE = Check(
     "YR001",
@@ -56,13 +62,13 @@ class BuildContext:
         self.findings.append(check.finding(message, pointer))
 
 
-Converter = Callable[[Any, str, BuildContext], Any]
+Converter: TypeAlias = Callable[[Any, str, BuildContext], R]
 Unconverter = Callable[[Any], Any]
 
 
 def key(
     ja: str,
-    convert: Converter | None = None,
+    convert: Converter[Any] | None = None,
     *,
     default: Any = None,
     unconvert: Unconverter | None = None,
@@ -91,10 +97,10 @@ def plain(value: Any, pointer: str, context: BuildContext) -> Any:
     return value
 
 
-def not_stated_or(convert: Converter) -> Converter:
+def not_stated_or(convert: Converter[T]) -> Converter[T | NotStated]:
     """Accept ``{未記載: 理由}`` in place of a value, as the schema does."""
 
-    def converter(value: Any, pointer: str, context: BuildContext) -> Any:
+    def converter(value: Any, pointer: str, context: BuildContext) -> T | NotStated:
         if isinstance(value, Mapping) and NOT_STATED_KEY in value:
             return NotStated(str(value[NOT_STATED_KEY]), pointer)
         return convert(value, pointer, context)
@@ -113,17 +119,17 @@ def texts(value: Any, pointer: str, context: BuildContext) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
-def tuple_of(convert: Converter) -> Converter:
-    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
+def tuple_of(convert: Converter[T]) -> Converter[tuple[T, ...]]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[T, ...]:
         return tuple(convert(item, jsonpointer.join(pointer, index), context) for index, item in enumerate(value))
 
     return converter
 
 
-def one_or_many(convert: Converter) -> Converter:
+def one_or_many(convert: Converter[T]) -> Converter[tuple[T, ...]]:
     """A single value or a list of them, always a tuple."""
 
-    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[Any, ...]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> tuple[T, ...]:
         if isinstance(value, list):
             return tuple_of(convert)(value, pointer, context)
         return (convert(value, pointer, context),)
@@ -131,8 +137,8 @@ def one_or_many(convert: Converter) -> Converter:
     return converter
 
 
-def enum_of(enum: type[Enum]) -> Converter:
-    def converter(value: Any, pointer: str, context: BuildContext) -> Enum:
+def enum_of(enum: type[E]) -> Converter[E]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> E:
         return enum(value)
 
     return converter
@@ -176,8 +182,8 @@ def year_range(value: Any, pointer: str, context: BuildContext) -> FiscalRange |
         return None
 
 
-def nested(cls: type[T]) -> Converter:
-    def converter(value: Any, pointer: str, context: BuildContext) -> T:
+def nested(cls: type[A]) -> Converter[A]:
+    def converter(value: Any, pointer: str, context: BuildContext) -> A:
         return build(cls, value, pointer, context)
 
     return converter
@@ -186,7 +192,7 @@ def nested(cls: type[T]) -> Converter:
 # ---------------------------------------------------------------- the builder
 
 
-def build(cls: type[T], data: Mapping[str, Any], pointer: str, context: BuildContext) -> T:
+def build(cls: type[A], data: Mapping[str, Any], pointer: str, context: BuildContext) -> A:
     """An instance of the attrs class ``cls`` from the document mapping ``data`` found at ``pointer``."""
     values: dict[str, Any] = {}
     for field in attrs.fields(cls):
@@ -196,6 +202,13 @@ def build(cls: type[T], data: Mapping[str, Any], pointer: str, context: BuildCon
         elif ja and ja in data:
             values[field.name] = field.metadata["convert"](data[ja], jsonpointer.join(pointer, ja), context)
     return cls(**values)
+
+
+def document_of(obj: AttrsInstance) -> dict[str, Any]:
+    """The document form of a plan or report: a mapping, as its top level always is."""
+    data = unbuild(obj)
+    assert isinstance(data, dict)
+    return data
 
 
 def unbuild(obj: Any) -> Any:

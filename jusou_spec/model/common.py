@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
 
 from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.model._build import (
+    BuildContext,
     NotStated,
     enum_of,
     key,
@@ -44,14 +46,14 @@ class Provenance:
     note: tuple[str, ...] = key("注記", prose, default=())
 
 
-def provenance(value: object, pointer: str, context: object) -> Provenance:
+def provenance(value: object, pointer: str, context: BuildContext) -> Provenance:
     """The schema allows a bare heading string as shorthand for ``{節: heading}``."""
     if isinstance(value, str):
         return Provenance(section=value)
-    return nested(Provenance)(value, pointer, context)  # type: ignore[arg-type]
+    return nested(Provenance)(value, pointer, context)
 
 
-def source_field() -> Provenance | None:
+def source_field() -> Any:
     return key("出典", provenance)
 
 

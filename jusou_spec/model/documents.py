@@ -14,6 +14,7 @@ from jusou_spec.model._build import (
     BuildContext,
     NotStated,
     build,
+    document_of,
     key,
     location,
     nested,
@@ -23,7 +24,6 @@ from jusou_spec.model._build import (
     prose,
     texts,
     tuple_of,
-    unbuild,
     year,
     year_range,
 )
@@ -77,13 +77,15 @@ class Plan:
     suppressions: tuple[Suppression, ...] = key("抑制", tuple_of(nested(Suppression)), default=())
     name: str = attrs.field(default="", eq=False, kw_only=True)
     """The file the plan was read from (for messages); not part of the plan's value."""
-    _references: Any = attrs.field(default=None, eq=False, repr=False, init=False)
+    _references: References | None = attrs.field(default=None, eq=False, repr=False, init=False)
 
     @property
     def references(self) -> References:
         """The plan's cross-references, resolved once (see :mod:`jusou_spec.model.resolve`)."""
         if self._references is None:
-            object.__setattr__(self, "_references", resolve(self))
+            references = resolve(self)
+            object.__setattr__(self, "_references", references)
+            return references
         return self._references
 
     @classmethod
@@ -95,7 +97,7 @@ class Plan:
 
     def to_document(self) -> dict[str, Any]:
         """The plan as document data (Japanese keys), spellings normalised; ``from_document`` reads it back."""
-        return unbuild(self)
+        return document_of(self)
 
     # ------------------------------------------------------------ derived views
 
@@ -269,4 +271,4 @@ class Report:
         return report, context.findings
 
     def to_document(self) -> dict[str, Any]:
-        return unbuild(self)
+        return document_of(self)

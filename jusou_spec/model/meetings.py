@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 import attrs
 
@@ -103,7 +102,7 @@ class MeetingPart:
     pointer: str = location()
 
 
-def _consent(value: Any, pointer: str, context: BuildContext) -> bool:
+def _consent(value: object, pointer: str, context: BuildContext) -> bool:
     return value == "あり"
 
 

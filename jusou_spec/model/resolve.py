@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -119,6 +119,8 @@ class References:
         return part[0] if part else None
 
 
+T = TypeVar("T")
+
 _DEPARTMENT_PREFIX = re.compile(r"^.+?部(?=.+(?:課|室|センター|所|係)$)")
 
 
@@ -134,8 +136,8 @@ def department_key(name: str) -> str:
     return _DEPARTMENT_PREFIX.sub("", folded)
 
 
-def _index(kind: str, entries: Iterable[tuple[str, object, str]], duplicates: list[Duplicate]) -> dict[str, object]:
-    found: dict[str, object] = {}
+def _index(kind: str, entries: Iterable[tuple[str, T, str]], duplicates: list[Duplicate]) -> dict[str, T]:
+    found: dict[str, T] = {}
     pointers: dict[str, str] = {}
     for ident, value, pointer in entries:
         if ident in found:
@@ -165,7 +167,7 @@ def resolve(plan: Plan) -> References:
     only_meetings = {ident: m for ident, m in meetings.items() if ident not in meeting_parts}
     indicators = _index("指標", ((ind.id, (p, ind), ind.pointer) for p, ind in plan.all_indicators()), duplicates)
     related = _index("関連計画", ((r.id, r, r.pointer) for r in plan.related_plans), duplicates)
-    columns = (
+    columns: dict[str, MatrixColumn] = (
         _index(
             "列",
             ((c.id, c, pointer_to(plan.matrix, "columns", n)) for n, c in enumerate(plan.matrix.columns)),
@@ -175,7 +177,7 @@ def resolve(plan: Plan) -> References:
         else {}
     )
 
-    repeats = []
+    repeats: list[tuple[InitiativeItem, InitiativeItem]] = []
     for item in items.values():
         if item.repeats is None:
             continue
@@ -197,7 +199,7 @@ def resolve(plan: Plan) -> References:
 
     item_links = list(_item_links(plan, related, unresolved))
 
-    schedule_programs = []
+    schedule_programs: list[tuple[ScheduleRow, Program]] = []
     for row in plan.schedule:
         for index, ident in enumerate(row.programs):
             if ident in programs:
@@ -205,7 +207,7 @@ def resolve(plan: Plan) -> References:
             else:
                 unresolved.append(Unresolved("事業", ident, pointer_to(row, "programs", index)))
 
-    program_links = []
+    program_links: list[tuple[Program, Program]] = []
     for program in plan.programs:
         for index, ident in enumerate(program.linked):
             if ident in programs:
@@ -214,10 +216,10 @@ def resolve(plan: Plan) -> References:
                 unresolved.append(Unresolved("事業", ident, pointer_to(program, "linked", index)))
 
     if plan.matrix:
-        for row in plan.matrix.rows:
-            for index, ident in enumerate(row.columns):
+        for matrix_row in plan.matrix.rows:
+            for index, ident in enumerate(matrix_row.columns):
                 if ident not in columns:
-                    unresolved.append(Unresolved("列", ident, pointer_to(row, "columns", index)))
+                    unresolved.append(Unresolved("列", ident, pointer_to(matrix_row, "columns", index)))
 
     by_name = {m.name: m for m in plan.meetings}
     leads = tuple(

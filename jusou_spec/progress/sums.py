@@ -75,9 +75,8 @@ def sum_checks(
 
 
 def _numbers(values: Sequence[Number | NotStated]) -> tuple[Number, ...] | None:
-    if any(isinstance(value, NotStated) for value in values):
-        return None
-    return tuple(values)  # type: ignore[arg-type]
+    numbers = tuple(value for value in values if not isinstance(value, NotStated))
+    return numbers if len(numbers) == len(values) else None
 
 
 def _own(breakdown: Breakdown, parent: Number | NotStated | None, parent_pointer: str) -> Iterator[SumCheck]:
