@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jusou_spec.cli import main
@@ -16,6 +16,7 @@ from jusou_spec.findings import Severity
 from jusou_spec.fiscal import FiscalYear
 
 from .cli_cases import ROOT
+from .profiles import scaled
 
 MINIMAL = (ROOT / "tests/fixtures/minimal-plan.yaml").read_text(encoding="utf-8")
 # A plan with one warning of each of three groups: DL001 (a contract without contractor), NS001, DP001.
@@ -208,7 +209,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@scaled(5)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_no_configuration_text_raises(text):
     """Property: any text gives a configuration and findings, never an exception."""
