@@ -3,9 +3,6 @@ configuration is a located finding (CF001-CF005) or a one-line error, never a tr
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -133,22 +130,18 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_a_bad_configuration_is_a_located_finding_in_the_file(name, tmp_path):
+def test_a_bad_configuration_is_a_located_finding_in_the_file(name, tmp_path, capsys, monkeypatch):
     """Each problem is one finding of its code in jusou.toml at its line and column, exit 1, no traceback."""
     text, code, line, column = BAD[name]
     _repository(tmp_path, None)
     config = tmp_path / "jusou.toml"
     config.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
     for lang in ("ja", "en"):
-        result = subprocess.run(
-            [sys.executable, "-m", "jusou_spec", "check", "--lang", lang, "plans/plan.yaml"],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            timeout=60,
-        )
-        assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
-        assert f"jusou.toml:{line}:{column}: error {code} " in result.stdout, result.stdout
+        exit_code = main(["check", "--lang", lang, "plans/plan.yaml"])
+        out, err = capsys.readouterr()
+        assert exit_code == 1 and "Traceback" not in out + err
+        assert f"jusou.toml:{line}:{column}: error {code} " in out, out
 
 
 def test_a_bad_part_is_left_out_and_the_rest_applies():
