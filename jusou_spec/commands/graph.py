@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
 from jusou_spec.findings import Message, Severity
 
 NAME = "graph"
@@ -37,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE; its extension gives the format")
     parser.add_argument("--format", choices=FORMAT_NAMES, help="dot, svg, png, pdf, or json (the graph, node-link)")
     parser.add_argument("--findings", action="store_true", help="mark the nodes that carry errors or warnings")
+    add_debug_argument(parser)
 
 
 def _format(args: argparse.Namespace) -> str:
