@@ -3,8 +3,10 @@ must leave alone (counts with separators, times, periods, clause numbers, 様々
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import jusou_spec
@@ -53,9 +55,12 @@ def _check_digit(body: str) -> str:
 @scaled(5)
 @given(st.lists(digits, min_size=11, max_size=11).map("".join), st.sampled_from(["", " ", "-"]))
 def test_every_valid_individual_number_is_found(body, sep):
-    """Property: 12 digits whose check digit holds are found, contiguous or in groups of four."""
+    """Property: 12 digits whose check digit holds are found, contiguous or in groups of four (except three
+    year-like groups side by side, which the rule leaves alone on purpose: a flattened table's 2022 2023 2024)."""
     number = body + _check_digit(body)
-    written = sep.join([number[:4], number[4:8], number[8:]])
+    groups = [number[:4], number[4:8], number[8:]]
+    assume(not (sep and all(re.fullmatch(r"(?:19|20|21)\d\d", group) for group in groups)))
+    written = sep.join(groups)
     assert individual_numbers(f"番号 {written} を確認") == [written]
 
 
