@@ -9,6 +9,7 @@ line and column its JSON pointer comes from. This module imports neither network
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -26,6 +27,8 @@ from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carri
 from jusou_spec.suppression import apply_suppressions
 
 __all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
+
+_log = logging.getLogger(__name__)
 
 
 @attrs.frozen
@@ -126,22 +129,33 @@ def _suppress(findings: list[Finding], document: Plan | Report, rules: Sequence[
 
 
 def _safe_run(rule: Rule, document: Plan | Report, plan: Plan | None, data: object) -> Iterator[Finding]:
-    """A rule's findings; an exception inside a rule becomes one finding, never a traceback."""
+    """A rule's findings; an exception inside a rule becomes one finding naming it, never a traceback. The traceback
+    goes to this module's logger at debug level, which ``jusou --debug`` (or ``JUSOU_DEBUG=1``) shows."""
     try:
         if rule.reads == "data":
             found = list(rule(data))
         else:
             found = list(rule(document) if rule.document == "plan" else rule(document, plan))
     except Exception as error:
+        _log.debug("%s: rule %s (%s) failed", document.name or "(document)", rule.code, rule.name, exc_info=True)
         yield INTERNAL.finding(
             Message(
-                ja=f"規則 {rule.code}（{rule.name}）の検査中にエラーが起きました（{type(error).__name__}）。"
-                "この文書を添えて jusou-spec に報告してください",
-                en=f"rule {rule.code} ({rule.name}) failed ({type(error).__name__}); please report this with the document",
+                ja=f"規則 {rule.code}（{rule.name}）の検査中にエラーが起きました（{_describe(error)}）。"
+                "この文書を添えて jusou-spec に報告してください（--debug で詳細を表示します）",
+                en=f"rule {rule.code} ({rule.name}) failed ({_describe(error)}); please report this with the document"
+                " (--debug shows the traceback)",
             )
         )
         return
     yield from found
+
+
+def _describe(error: Exception, *, limit: int = 200) -> str:
+    """The exception's type and message on one line, cut at ``limit`` characters (a finding is one line)."""
+    text = " ".join(str(error).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:

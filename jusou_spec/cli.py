@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from jusou_spec._version import __version__
-from jusou_spec.commands import COMMANDS, EXIT_CANNOT_RUN, UsageError, language
+from jusou_spec.commands import COMMANDS, EXIT_CANNOT_RUN, UsageError, debug_output, language
 from jusou_spec.findings import Language, Message
 
 __all__ = ["main"]
@@ -51,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        return int(args.handler(args))
+        with debug_output(args):
+            return int(args.handler(args))
     except UsageError as error:
         sys.stderr.write(f"jusou: {error.message.text(language(args))}\n")
         return EXIT_CANNOT_RUN

@@ -23,11 +23,6 @@ class Severity(enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        """Higher is more severe, for sorting and for picking the worst."""
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
-
     def label(self, lang: Language | str = "ja") -> str:
         """The severity's word in the given language (the contract's text format keeps the English word)."""
         if Language(lang) is Language.EN:

@@ -21,12 +21,11 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "parse_range", "parse_year", "parse_year_or_range"]
+__all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "parse_range", "parse_year"]
 
 # era name → (initial, offset: western year = era year + offset)
 _ERAS = {"令和": ("R", 2018), "平成": ("H", 1988), "昭和": ("S", 1925)}
 _INITIALS = {initial: (name, offset) for name, (initial, offset) in _ERAS.items()}
-_ERA_OF_INITIAL = "RHS"
 
 
 class FiscalYearError(ValueError):
@@ -238,8 +237,3 @@ def parse_range(text: str | int) -> FiscalRange:
             reason_en=f"'{text}' ends ({end}) before it starts ({start})",
         )
     return FiscalRange(start, end)
-
-
-def parse_year_or_range(text: str | int) -> FiscalRange:
-    """Either spelling, as a range (a single year is a one-year range)."""
-    return parse_range(text)

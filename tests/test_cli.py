@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,22 +103,17 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_bad_input_is_a_located_finding_never_a_traceback(name, tmp_path):
+def test_bad_input_is_a_located_finding_never_a_traceback(name, tmp_path, capsys):
     """Each kind of bad input exits 1 with a located finding of its code, in both languages, and no traceback."""
     raw, code, line, column = BAD_INPUTS[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(raw)
     for lang in ("ja", "en"):
-        result = subprocess.run(
-            [sys.executable, "-m", "jusou_spec", "check", "--lang", lang, str(path)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 1, result.stdout + result.stderr
-        assert "Traceback" not in result.stdout + result.stderr
-        first = next((line for line in result.stdout.splitlines() if f": error {code} " in line), None)
-        assert first is not None, result.stdout
+        exit_code, out, err = _run(["check", "--lang", lang, str(path)], capsys)
+        assert exit_code == 1, out + err
+        assert "Traceback" not in out + err
+        first = next((line for line in out.splitlines() if f": error {code} " in line), None)
+        assert first is not None, out
         location, _, rest = first.partition(f": error {code} ")
         assert rest.strip()
         _, found_line, found_column = location.rsplit(":", 2)
@@ -124,6 +121,21 @@ def test_bad_input_is_a_located_finding_never_a_traceback(name, tmp_path):
             assert int(found_line) == line
         if column is not None:
             assert int(found_column) == column
+
+
+def test_the_installed_commands_report_every_bad_input_without_a_traceback(tmp_path):
+    """Run as a user runs them (the `jusou` script, and `python -m jusou_spec --lang en`), every kind of bad input
+    at once: exit 1, each finding's code on standard output, nothing on standard error."""
+    for name, (raw, *_) in BAD_INPUTS.items():
+        (tmp_path / f"{name}.yaml").write_bytes(raw)
+    paths = sorted(str(path) for path in tmp_path.iterdir())
+    script = shutil.which("jusou", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the jusou console script is not installed next to this Python (pip install -e .)")
+    for command in ([script, "check"], [sys.executable, "-m", "jusou_spec", "check", "--lang", "en"]):
+        result = subprocess.run([*command, *paths], capture_output=True, text=True, timeout=60)
+        assert (result.returncode, result.stderr) == (1, ""), result.stdout + result.stderr
+        assert {code for _, code, *_ in BAD_INPUTS.values()} <= set(result.stdout.split()), result.stdout
 
 
 def test_a_cp932_file_is_read_with_a_warning_naming_the_encoding(capsys, tmp_path):

@@ -3,11 +3,8 @@ configuration is a located finding (CF001-CF005) or a one-line error, never a tr
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jusou_spec.cli import main
@@ -16,6 +13,7 @@ from jusou_spec.findings import Severity
 from jusou_spec.fiscal import FiscalYear
 
 from .cli_cases import ROOT
+from .profiles import scaled
 
 MINIMAL = (ROOT / "tests/fixtures/minimal-plan.yaml").read_text(encoding="utf-8")
 # A plan with one warning of each of three groups: DL001 (a contract without contractor), NS001, DP001.
@@ -132,22 +130,18 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_a_bad_configuration_is_a_located_finding_in_the_file(name, tmp_path):
+def test_a_bad_configuration_is_a_located_finding_in_the_file(name, tmp_path, capsys, monkeypatch):
     """Each problem is one finding of its code in jusou.toml at its line and column, exit 1, no traceback."""
     text, code, line, column = BAD[name]
     _repository(tmp_path, None)
     config = tmp_path / "jusou.toml"
     config.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
     for lang in ("ja", "en"):
-        result = subprocess.run(
-            [sys.executable, "-m", "jusou_spec", "check", "--lang", lang, "plans/plan.yaml"],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            timeout=60,
-        )
-        assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
-        assert f"jusou.toml:{line}:{column}: error {code} " in result.stdout, result.stdout
+        exit_code = main(["check", "--lang", lang, "plans/plan.yaml"])
+        out, err = capsys.readouterr()
+        assert exit_code == 1 and "Traceback" not in out + err
+        assert f"jusou.toml:{line}:{column}: error {code} " in out, out
 
 
 def test_a_bad_part_is_left_out_and_the_rest_applies():
@@ -208,7 +202,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@scaled(5)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_no_configuration_text_raises(text):
     """Property: any text gives a configuration and findings, never an exception."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import jusou_spec
@@ -19,6 +20,7 @@ from jusou_spec.graph import build_graph
 from jusou_spec.model import Plan
 
 from .graph_cases import dot_text, golden_path, plans
+from .profiles import scaled
 
 ROOT = Path(__file__).resolve().parent.parent
 ASHIYA_LIKE = ROOT / "tests/fixtures/graph-ashiya-like.yaml"
@@ -145,7 +147,7 @@ hostile = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@scaled(5)
 @given(hostile)
 def test_escaped_text_has_no_markup_of_its_own(value):
     """Property: escaped text contains no raw <, >, " and every & starts an entity; backslashes come in pairs."""
@@ -156,15 +158,25 @@ def test_escaped_text_has_no_markup_of_its_own(value):
     assert all(len(run) % 2 == 0 for run in re.findall(r"\\+", without_breaks))
 
 
+@functools.cache
+def _ashiya_like() -> Plan:
+    return jusou_spec.load(ASHIYA_LIKE)
+
+
+@functools.cache
+def _reference_node_texts(view: str) -> dict[str, str]:
+    """The nodes of the unchanged plan's SVG, drawn once per view (Graphviz is the property's cost)."""
+    return _node_texts(render(_ashiya_like(), view, format="svg"))
+
+
 def _hostile_plan(value: str) -> Plan:
-    plan = jusou_spec.load(ASHIYA_LIKE)
+    plan = _ashiya_like()
     meetings = tuple(attrs.evolve(m, name=value) if m.id == "C" else m for m in plan.meetings)
     programs = tuple(attrs.evolve(p, id=value, name=value) if p.id == "参加支援" else p for p in plan.programs)
     document = attrs.evolve(plan, meetings=meetings, programs=programs).to_document()
     return Plan.from_document(document)[0]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile.filter(lambda v: clean(v) != ""))
 def test_hostile_names_cannot_break_or_inject_into_dot_or_svg(value):
     """Property: a meeting and a program named with any text still give one well-formed SVG with the same nodes,
@@ -174,6 +186,5 @@ def test_hostile_names_cannot_break_or_inject_into_dot_or_svg(value):
     for view, node in (("flow", "meeting:C"), ("clauses", f"program:{value}")):
         svg = render(plan, view, format="svg")
         texts = _node_texts(svg)
-        reference = _node_texts(render(jusou_spec.load(ASHIYA_LIKE), view, format="svg"))
-        assert len(texts) == len(reference)
+        assert len(texts) == len(_reference_node_texts(view))
         assert "".join(shown.split()) in "".join(texts[identifier(node)[1:-1]].split())

@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import jusou_spec
 from jusou_spec.graph import (
@@ -172,7 +172,6 @@ def test_every_node_and_edge_is_typed():
     assert len(nodes_of(graph, NodeKind.CLAUSE)) == 13
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_any_valid_plan_builds_a_graph_whose_edges_join_existing_nodes(document):
     """Property: every schema-valid plan builds; no edge invents a node, and unresolved references are left out."""

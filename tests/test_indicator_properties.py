@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import jusou_spec
@@ -13,8 +13,6 @@ from jusou_spec.rules import RULES
 
 from .report_strategies import reports
 from .strategies import plans
-
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
@@ -30,7 +28,6 @@ def _models(documents: tuple[dict, dict]) -> tuple[Plan, Report]:
     return plan, report
 
 
-@SETTINGS
 @given(plan_and_report())
 def test_generated_reports_are_schema_valid_and_round_trip(documents):
     """The strategy makes valid reports (so the other properties mean something), and the model round-trips them."""
@@ -40,7 +37,6 @@ def test_generated_reports_are_schema_valid_and_round_trip(documents):
     assert again == report
 
 
-@SETTINGS
 @given(plan_and_report())
 def test_no_indicator_rule_raises_and_every_message_has_both_languages(documents):
     """Property: every report rule runs to completion on any valid plan and report, in Japanese and English."""
@@ -51,7 +47,6 @@ def test_no_indicator_rule_raises_and_every_message_has_both_languages(documents
                 assert finding.message.ja and finding.message.en and finding.pointer.startswith("/")
 
 
-@SETTINGS
 @given(plan_and_report(), st.one_of(st.none(), st.integers(min_value=2019, max_value=2036)))
 def test_series_are_consistent_with_their_figures(documents, as_of):
     """Property: a rate exists only for a figure with a target; a not-stated figure has no rate and is 未記載;

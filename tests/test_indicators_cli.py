@@ -158,11 +158,11 @@ def test_the_chart_in_the_docs_is_the_one_the_tool_draws(tmp_path, capsys, in_ro
     assert (ROOT / "docs/img/indicator-chart.svg").read_bytes() == drawn
 
 
-def test_the_command_imports_neither_networkx_nor_graphviz():
+def test_the_command_imports_neither_networkx_nor_graphviz(tmp_path):
     """`jusou indicators` (charts included) runs without networkx or graphviz."""
     code = (
-        "import sys, tempfile; from jusou_spec import cli; "
-        "cli.main(['indicators', '--chart', tempfile.mkdtemp(), 'examples']); "
+        "import sys; from jusou_spec import cli; "
+        f"cli.main(['indicators', '--chart', {str(tmp_path)!r}, 'examples']); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('networkx', 'graphviz')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)

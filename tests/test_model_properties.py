@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from jusou_spec import schema
 from jusou_spec.checker import check_plan
@@ -10,17 +10,13 @@ from jusou_spec.model import Plan
 
 from .strategies import plans
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-
-@SETTINGS
 @given(plans())
 def test_generated_plans_are_schema_valid(document):
     """The strategy itself produces only documents the schema accepts (so the other properties mean something)."""
     assert schema.validate("plan", document) == []
 
 
-@SETTINGS
 @given(plans())
 def test_model_round_trips_through_its_document_form(document):
     """Property: building, writing back and building again gives an equal plan."""
@@ -31,7 +27,6 @@ def test_model_round_trips_through_its_document_form(document):
     assert schema.validate("plan", plan.to_document()) == []
 
 
-@SETTINGS
 @given(plans())
 def test_no_rule_raises_on_a_valid_plan(document):
     """Property: every rule runs to completion on any schema-valid plan (no internal-error finding)."""
@@ -41,7 +36,6 @@ def test_no_rule_raises_on_a_valid_plan(document):
     assert all(f.message.ja and f.message.en for f in findings)
 
 
-@SETTINGS
 @given(plans())
 def test_no_rule_raises_through_the_whole_pipeline(document):
     """Property: from YAML text through loader, schema, model, every rule and the suppressions, a schema-valid plan

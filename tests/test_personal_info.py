@@ -3,14 +3,17 @@ must leave alone (counts with separators, times, periods, clause numbers, 様々
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import jusou_spec
 from jusou_spec.rules._personal import addresses, individual_numbers, phones
 
 from .cli_cases import ROOT
+from .profiles import scaled
 
 digits = st.integers(min_value=0, max_value=9).map(str)
 dash = st.sampled_from(["-", "－", "ー", "‐"])
@@ -36,7 +39,7 @@ contiguous = st.tuples(st.sampled_from(["070", "080", "090"]), st.lists(digits, 
 surroundings = st.sampled_from(["", "電話 ", "連絡先：", "TEL ", "（", "相談者宅 "])
 
 
-@settings(max_examples=200)
+@scaled(5)
 @given(surroundings, st.one_of(landline(), mobile, contiguous), st.sampled_from(["", " まで", "）", "。"]))
 def test_every_telephone_number_is_found(before, number, after):
     """Property: a 10- or 11-digit number starting with 0, in any usual writing, is found wherever it stands."""
@@ -49,16 +52,19 @@ def _check_digit(body: str) -> str:
     return "0" if remainder <= 1 else str(11 - remainder)
 
 
-@settings(max_examples=200)
+@scaled(5)
 @given(st.lists(digits, min_size=11, max_size=11).map("".join), st.sampled_from(["", " ", "-"]))
 def test_every_valid_individual_number_is_found(body, sep):
-    """Property: 12 digits whose check digit holds are found, contiguous or in groups of four."""
+    """Property: 12 digits whose check digit holds are found, contiguous or in groups of four (except three
+    year-like groups side by side, which the rule leaves alone on purpose: a flattened table's 2022 2023 2024)."""
     number = body + _check_digit(body)
-    written = sep.join([number[:4], number[4:8], number[8:]])
+    groups = [number[:4], number[4:8], number[8:]]
+    assume(not (sep and all(re.fullmatch(r"(?:19|20|21)\d\d", group) for group in groups)))
+    written = sep.join(groups)
     assert individual_numbers(f"番号 {written} を確認") == [written]
 
 
-@settings(max_examples=200)
+@scaled(5)
 @given(st.lists(digits, min_size=11, max_size=11).map("".join))
 def test_a_wrong_check_digit_is_not_an_individual_number(body):
     """Property: the same 12 digits with any other last digit are left alone."""
@@ -86,7 +92,7 @@ numbers_of_plans = st.one_of(
 )
 
 
-@settings(max_examples=300)
+@scaled(5)
 @given(st.lists(numbers_of_plans, min_size=1, max_size=6).map("、".join))
 def test_figures_of_plans_are_not_personal_information(text):
     """Property: counts, dates, times, periods, clause numbers and place counts never trip any of the three."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jusou_spec.source import SourceDocument, parse_source
 
-PROPERTY = settings(derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from .profiles import scaled
+
+CHEAP = scaled(5)
 
 JAPANESE_TEXT = st.text(
     st.one_of(
@@ -68,21 +70,20 @@ def pointers(value: object, pointer: str = "") -> Iterator[tuple[str, bool]]:
             yield from pointers(child, f"{pointer}/{index}")
 
 
-@PROPERTY
+@CHEAP
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     """Any text loads without an exception, and every finding is located."""
     assert_well_located(parse_source(text, name="any.yaml"))
 
 
-@PROPERTY
+@CHEAP
 @given(st.binary())
 def test_never_raises_on_any_bytes(raw: bytes) -> None:
     """Any bytes load without an exception, and every finding is located."""
     assert_well_located(parse_source(raw, name="any.yaml"))
 
 
-@PROPERTY
 @given(DOCUMENTS)
 def test_dumped_data_loads_back_exactly(data: dict[str, object]) -> None:
     """safe_dump output with the marker first loads to the same data, with every pointer in the source map."""
@@ -97,7 +98,7 @@ def test_dumped_data_loads_back_exactly(data: dict[str, object]) -> None:
         assert not member or pointer in loaded.source_map.keys
 
 
-@PROPERTY
+@CHEAP
 @given(st.data())
 def test_mutated_documents_never_raise(data: st.DataObject) -> None:
     """Deleting and inserting characters anywhere in a valid plan never makes the loader raise."""

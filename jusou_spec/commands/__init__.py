@@ -1,15 +1,15 @@
 """The subcommands of ``jusou``, one module each; :data:`COMMANDS` is the explicit list the CLI assembles.
 
-What the CLI needs besides the list (the exit codes, the usage error, the message language) is re-exported here
-from the commands' shared module, which stays private to this package.
+What the CLI needs besides the list (the exit codes, the usage error, the message language, where ``--debug``
+sends tracebacks) is re-exported here from the commands' shared module, which stays private to this package.
 """
 
 from __future__ import annotations
 
 from jusou_spec.commands import check, graph, indicators, rules, schema
-from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, debug_output, language
 
-__all__ = ["COMMANDS", "EXIT_CANNOT_RUN", "EXIT_FINDINGS", "EXIT_OK", "UsageError", "language"]
+__all__ = ["COMMANDS", "EXIT_CANNOT_RUN", "EXIT_FINDINGS", "EXIT_OK", "UsageError", "debug_output", "language"]
 
 COMMANDS = (check, schema, rules, graph, indicators)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""

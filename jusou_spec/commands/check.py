@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jusou_spec.checker import check_document, discover
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
 from jusou_spec.config import Config, ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.reporters import REPORTERS, Summary, render
@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="do not run these rules: codes or groups, comma-separated; added to jusou.toml's ignore",
     )
     parser.add_argument("--config", metavar="FILE", help="use this jusou.toml instead of the one found above each file")
+    add_debug_argument(parser)
 
 
 def _selectors(given: Sequence[str] | None) -> list[str] | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
 from jusou_spec.checker import check_document
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan
 from jusou_spec.reporters import Summary
@@ -43,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE; its extension gives the format")
     parser.add_argument("--format", choices=FORMAT_NAMES, help="dot, svg, png, pdf, or json (the graph, node-link)")
     parser.add_argument("--findings", action="store_true", help="mark the nodes that carry errors or warnings")
+    add_debug_argument(parser)
 
 
 def _format(args: argparse.Namespace) -> str:

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
 from jusou_spec.config import ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
@@ -34,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default text)")
     parser.add_argument("--chart", metavar="DIR", help="also write one SVG chart per indicator into DIR")
+    add_debug_argument(parser)
 
 
 def _as_of(text: str | None) -> FiscalYear | None:

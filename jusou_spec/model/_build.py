@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -235,11 +235,6 @@ def unbuild(obj: Any) -> Any:
     if isinstance(obj, Enum):
         return obj.value
     return obj
-
-
-def unique(items: Iterable[T]) -> tuple[T, ...]:
-    """Items in first-seen order without repeats."""
-    return tuple(dict.fromkeys(items))
 
 
 def walk(obj: Any) -> Iterator[Any]:

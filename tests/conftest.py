@@ -1,0 +1,16 @@
+"""Set-up shared by every test: the Hypothesis profiles (see :mod:`tests.profiles`)."""
+
+from __future__ import annotations
+
+from hypothesis import settings
+
+from .profiles import load
+
+load()
+
+
+def pytest_report_header() -> str:
+    """Say in the log how hard the properties searched (the profile decides; see tests/profiles.py)."""
+    active = settings()
+    order = "derandomised" if active.derandomize else "random"
+    return f"hypothesis: {active.max_examples} examples per property, {order} (HYPOTHESIS_PROFILE=thorough for more)"
