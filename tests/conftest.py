@@ -1,10 +1,13 @@
-"""Set-up shared by every test: the Hypothesis profiles (see :mod:`tests.profiles`)."""
+"""Set-up shared by every test: the Hypothesis profiles (see :mod:`tests.profiles`), and the time of the suites
+that drive outside clients (see :mod:`tests.timed_markers`)."""
 
 from __future__ import annotations
 
 from hypothesis import settings
 
 from .profiles import load
+
+pytest_plugins = ["pytester", "tests.timed_markers"]
 
 load()
 
