@@ -35,7 +35,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from jusou_spec._source_text import Issue
+from jusou_spec._source_text import Issue, LineIndex
 from jusou_spec.findings import Message
 
 _libyaml: ModuleType | None
@@ -222,6 +222,7 @@ class Composer:
         self.root: Node | None = None
         self.count = 0
         self.sizes: dict[int, int] = {}  # anchored collections: how many nodes they expand to
+        self.interrupted: tuple[int, Mark | None] = (0, None)  # open levels, and where the last node ended
 
     def compose(self) -> Node | None:
         """The first document's root (None when the stream has none); later documents are only noted."""
@@ -237,8 +238,15 @@ class Composer:
         return root
 
     def _document(self) -> Node:
-        get: Callable[[], Any] = self.loader.get_event  # PyYAML's events are loosely typed
         stack: list[tuple[Node, list[Node | Alias], int]] = []
+        try:
+            return self._compose_events(stack)
+        except yaml.MarkedYAMLError:
+            self.interrupted = (len(stack), _last_mark(stack))
+            raise
+
+    def _compose_events(self, stack: list[tuple[Node, list[Node | Alias], int]]) -> Node:
+        get: Callable[[], Any] = self.loader.get_event  # PyYAML's events are loosely typed
         while True:
             event = get()
             kind = type(event)
@@ -328,17 +336,35 @@ class Composer:
             raise too_many(mark)
 
 
-def refused_for_nesting(text: str, line_end: int, limit: int) -> Issue | None:
-    """SR008 where the C parser's error on the line ending at offset ``line_end`` is its nesting limit, else None.
-
-    The pure-Python parser composes the text up to the end of that line; a nesting refusal is one where the
-    composer meets ``limit`` (:func:`depth_limit`, below libyaml's own) on the way, so the finding stands where the
-    composer alone would put it: at the first level past the limit. A syntax error the text has before that place
-    is no nesting refusal, and neither is a text that stays within the limit.
-    """
-    if _libyaml_nest_limit() is None:
+def _last_mark(stack: list[tuple[Node, list[Node | Alias], int]]) -> Mark | None:
+    """Where the composer's last node ended: the innermost open collection's last item, else that collection's start."""
+    if not stack:
         return None
-    loader = _PurePythonLoader(text[:line_end])
+    collection, items, _ = stack[-1]
+    if not items:
+        return collection.start_mark
+    last = items[-1]
+    return last.mark if isinstance(last, Alias) else last.end_mark
+
+
+def refused_for_nesting(text: str, index: LineIndex, error: Mark, composer: Composer, limit: int) -> Issue | None:
+    """SR008 where the C parser's error at ``error`` is its nesting limit, else None.
+
+    Only a text that can nest as deep as libyaml's limit is looked at again: each level past those the composer had
+    open needs at least one character between where its last node ended and the error. For such a text the
+    pure-Python parser composes it up to the end of the error's line; a nesting refusal is one where the composer
+    meets ``limit`` (:func:`depth_limit`, below libyaml's own) on the way, so the finding stands where the composer
+    alone would put it: at the first level past the limit. A syntax error the text has before that place is no
+    nesting refusal, and neither is a text that stays within the limit.
+    """
+    libyaml = _libyaml_nest_limit()
+    if libyaml is None:
+        return None
+    depth, last = composer.interrupted
+    since = index.offset(error.line, error.column) - (0 if last is None else index.offset(last.line, last.column))
+    if depth + since + 1 < libyaml:
+        return None
+    loader = _PurePythonLoader(text[: index.offset(error.line + 1, 0)])
     try:
         Composer(loader, max_depth=limit).compose()
     except TooDeep as deep:

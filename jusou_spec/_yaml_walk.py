@@ -253,7 +253,7 @@ def _load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loa
         root = composer.compose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        deep = None if mark is None else refused_for_nesting(text, index.offset(mark.line + 1, 0), limit)
+        deep = None if mark is None else refused_for_nesting(text, index, mark, composer, limit)
         if deep is not None:
             return Loaded(None, {}, {}, [deep])
         issues.append(_syntax(error, index))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from jusou_spec import _yaml_compose
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.source import (
     CHECKS,
@@ -286,6 +287,17 @@ def test_libyamls_own_limit_leaves_documents_within_it_alone(libyaml_nest_limit)
     block = "jusou: plan/1\n" + "".join(f"{'  ' * level}k{level}:\n" for level in range(9)) + "  " * 9 + "x\n"
     for text in (flow, block):
         assert parse_source(text).findings == ()
+
+
+def test_a_syntax_error_far_from_libyamls_limit_is_not_parsed_again(monkeypatch) -> None:
+    """An ordinary syntax error in a shallow document is SR001 at once: the pure-Python parser, which tells libyaml's
+    nesting refusal from a syntax error, is not run over a text that cannot nest as deep as libyaml's limit."""
+
+    ran: list[object] = []
+    monkeypatch.setattr(_yaml_compose, "_PurePythonLoader", lambda *args: ran.append(args))
+    text = "jusou: plan/1\n" + "".join(f"a{n}: b\n" for n in range(5_000)) + "c: [1, 2\n"
+    assert_finding(parse_source(text), "SR001", 5_003, 1)
+    assert ran == []
 
 
 def test_a_syntax_error_under_libyamls_limit_stays_a_syntax_error(libyaml_nest_limit) -> None:
