@@ -71,7 +71,7 @@ def not_stated_text(value: NotStated) -> str:
 def delivery_text(program: Program) -> str:
     """実施方式 and 委託先 in one line: 直営・委託（社会福祉協議会）."""
     if isinstance(program.delivery, NotStated):
-        return not_stated_text(program.delivery)
+        return "未記載"
     words = []
     for delivery in program.delivery:
         parties = [*delivery.contractors, *delivery.recipients]
@@ -124,6 +124,8 @@ class GridRow:
     sub: str
     cells: tuple[GridCell, ...]
     phase_cells: tuple[GridCell, ...] = ()
+    main_work: tuple[str, ...] = ()
+    """主な取組 (魚津市's schedule has the column)."""
 
 
 def _runs(years: Sequence[FiscalYear], entries: Iterable[tuple[FiscalRange | None, str]], phase: bool) -> list[GridCell]:
@@ -144,7 +146,8 @@ def _runs(years: Sequence[FiscalYear], entries: Iterable[tuple[FiscalRange | Non
 
 
 def _cell_text(cell: ScheduleCell) -> str:
-    return cell.text + (f"（{cell.mode.value}）" if cell.mode else "")
+    """A cell's text, with its mode where the text does not already say it."""
+    return cell.text + (f"（{cell.mode.value}）" if cell.mode and cell.mode.value not in cell.text else "")
 
 
 def _schedule_row(heading: str, sub: str, schedule: ItemSchedule, years: Sequence[FiscalYear]) -> GridRow:
@@ -157,7 +160,12 @@ def schedule_grid(plan: Plan, years: Sequence[FiscalYear]) -> tuple[GridRow, ...
     """スケジュール as a fiscal-year grid: the plan's own schedule table, or else its initiatives' yearly plans."""
     if plan.schedule:
         return tuple(
-            GridRow(row.name, row.category or "", tuple(_runs(years, ((c.years, _cell_text(c)) for c in row.cells), False)))
+            GridRow(
+                row.name,
+                row.category or "",
+                tuple(_runs(years, ((c.years, _cell_text(c)) for c in row.cells), False)),
+                main_work=row.main_work,
+            )
             for row in plan.schedule
         )
     rows = []
@@ -224,7 +232,7 @@ def _value(value: int | float | NotStated | None, unit: str | None) -> str:
     if value is None:
         return "―"
     if isinstance(value, NotStated):
-        return not_stated_text(value)
+        return "未記載"
     return f"{figure(value)}{unit or ''}"
 
 

@@ -28,20 +28,26 @@ __all__ = ["environment", "render_html"]
 
 
 def text(value: Any) -> str:
-    """A model value as words: a fiscal range, an enum's value, 未記載（理由）; None is empty."""
+    """A model value as words: a fiscal range, an enum's value, 未記載 (its reason is in the appendix, where a table
+    cell has no room for it); None is empty."""
     if value is None:
         return ""
     if isinstance(value, NotStated):
-        return not_stated_text(value)
+        return "未記載"
     if isinstance(value, FiscalRange | FiscalYear):
         return str(value)
     return str(getattr(value, "value", value))
 
 
+def _reason(value: NotStated) -> str:
+    """未記載 with its reason, where there is room for it (a paragraph rather than a table cell)."""
+    return not_stated_text(value)
+
+
 def lines(value: Any) -> Markup:
     """Several lines (a tuple of texts) joined by ``<br>``, each escaped; 未記載 in its own colour."""
     if isinstance(value, NotStated):
-        return Markup('<span class="notstated">{}</span>').format(not_stated_text(value))
+        return Markup('<span class="notstated">未記載</span>')
     if isinstance(value, str):
         return escape(value)
     return Markup("<br>").join(escape(text(item)) for item in value or ())
@@ -73,8 +79,8 @@ def consent(meeting: Meeting) -> str:
     if meeting.consent is None:
         return "―"
     if isinstance(meeting.consent, NotStated):
-        return not_stated_text(meeting.consent)
-    return "要" if meeting.consent else "不要"
+        return "未記載"
+    return "あり" if meeting.consent else "なし"
 
 
 def environment() -> jinja2.Environment:
@@ -85,7 +91,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(text=text, lines=lines, ns=text, data_uri=data_uri, indicator=indicator_text)
+    env.filters.update(text=text, lines=lines, ns=_reason, data_uri=data_uri, indicator=indicator_text)
     env.tests["notstated"] = lambda value: isinstance(value, NotStated)
     return env
 
