@@ -155,7 +155,9 @@ def test_clauses_view_links_clauses_5_and_6_and_names_a_variant_once():
     """第5号 and 第6号 are linked; a program whose name ends with its 類型 is not given it twice."""
     plan = jusou_spec.load(UOZU_LIKE)
     assert '"clause:第5号" -> "clause:第6号"' in to_dot(build_graph(plan), "clauses")
-    program = attrs.evolve(plan.programs[0], name="利用者支援事業（こども家庭センター型）", variant="こども家庭センター型")
+    program = attrs.evolve(
+        plan.programs[0], name="利用者支援事業（こども家庭センター型）", variant="こども家庭センター型"
+    )
     assert program.label == "利用者支援事業（こども家庭センター型）"
     assert attrs.evolve(program, name="利用者支援事業").label == "利用者支援事業（こども家庭センター型）"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -114,4 +115,4 @@ def test_headings_are_in_order(pages, name):
     assert [int(c.split()[0]) for c in chapters] == list(range(1, len(chapters) + 1))
     levels = page.evaluate("[...document.querySelectorAll('h1, h2, h3, h4')].map(h => Number(h.tagName[1]))")
     assert levels[0] == 1
-    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:], strict=False))
+    assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))

@@ -59,6 +59,14 @@ def test_every_program_is_in_the_text_and_pages_are_numbered(pdf):
     assert "".join(plan.title.split()) in "".join((reader.pages[3].extract_text() or "").split())
 
 
+def test_no_line_starts_with_closing_punctuation(pdf):
+    """Japanese line breaking: no line of the PDF's text starts with 「、」「。」 or a closing bracket."""
+    _, reader = pdf
+    lines = [line.strip() for page in reader.pages for line in (page.extract_text() or "").splitlines()]
+    assert len(lines) > 100
+    assert [line for line in lines if line[:1] in "、。）」』"] == []
+
+
 def test_fonts_are_embedded(pdf):
     """Every font the PDF uses is embedded (a FontFile stream in its descriptor), and one is Japanese."""
     _, reader = pdf

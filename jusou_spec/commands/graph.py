@@ -55,7 +55,9 @@ def _dpi(value: str) -> int:
     except ValueError:
         number = 0
     if not 36 <= number <= 1200:
-        raise argparse.ArgumentTypeError(f"{value!r}: 36 から 1200 までの整数で指定してください (a whole number, 36-1200)")
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: 36 から 1200 までの整数で指定してください (a whole number, 36-1200)"
+        )
     return number
 
 

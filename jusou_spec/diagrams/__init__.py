@@ -25,7 +25,16 @@ from jusou_spec.findings import Finding
 from jusou_spec.graph import build_graph
 from jusou_spec.model import Plan
 
-__all__ = ["FORMATS", "PAGE_SIZES", "VIEWS", "GraphvizFailed", "GraphvizMissing", "japanese_font_missing", "render", "to_dot"]
+__all__ = [
+    "FORMATS",
+    "PAGE_SIZES",
+    "VIEWS",
+    "GraphvizFailed",
+    "GraphvizMissing",
+    "japanese_font_missing",
+    "render",
+    "to_dot",
+]
 
 View = Callable[..., Dot]
 

@@ -84,7 +84,10 @@ def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot
     matrix = sign == "○"
     colours = {pillar_id(pillar): PILLAR_COLOURS[pillar] for pillar in Pillar}
     second = "関連する事業・業務・相談等" if matrix else "所管する事業"
-    head = [_cell(tags("<B>", text("担当課"), "</B>"), header=True), _cell(tags("<B>", text(second), "</B>"), header=True)]
+    head = [
+        _cell(tags("<B>", text("担当課"), "</B>"), header=True),
+        _cell(tags("<B>", text(second), "</B>"), header=True),
+    ]
     for ident, name in columns:
         target = ident if not matrix else _column_node(graph, ident)
         head.append(_cell(tags("<B>", text(name, width=10), "</B>"), colour=colours.get(target or "", HEADER)))
@@ -112,7 +115,9 @@ def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot
         cells.extend(_cell(text(sign) if ident in marked else "") for ident, _ in columns)
         lines.append("<TR>" + "".join(cells) + "</TR>")
     if not rows:
-        lines.append(f'<TR><TD COLSPAN="{2 + len(columns)}">' + text("所管課と庁内連携体制の記載がありません") + "</TD></TR>")
+        lines.append(
+            f'<TR><TD COLSPAN="{2 + len(columns)}">' + text("所管課と庁内連携体制の記載がありません") + "</TD></TR>"
+        )
     table = (
         f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" COLOR="{INK}" BGCOLOR="white">' + "".join(lines) + "</TABLE>"
     )

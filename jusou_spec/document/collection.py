@@ -67,9 +67,7 @@ def render_collection(paths: Sequence[str | os.PathLike[str]], *, format: str) -
     """Every plan and report under ``paths`` in ``format`` (html, pdf or md), with ``index.html``/``index.md``."""
     files, _ = discover(paths)
     checked: list[tuple[Path, CheckedDocument]] = [(path, check_document(path)) for path in files]
-    failed = [
-        f for _, c in checked if c.document is None for f in c.findings if f.severity is Severity.ERROR
-    ]
+    failed = [f for _, c in checked if c.document is None for f in c.findings if f.severity is Severity.ERROR]
     plans = [(path, c) for path, c in checked if isinstance(c.document, Plan)]
     reports = [(path, c) for path, c in checked if isinstance(c.document, Report)]
     by_plan: dict[Path, list[Report]] = {}
@@ -94,23 +92,31 @@ def render_collection(paths: Sequence[str | os.PathLike[str]], *, format: str) -
         content = build(plan, reports=linked, findings=c.findings)
         out.update(render_files(content, format, stem=stem))
         entries.append(
-            Entry(_name(plan.municipality.name), plan.title, f"{stem}.{format}", content.period,
-                  tuple(r.title for r in linked), _summary(c.findings))
+            Entry(
+                _name(plan.municipality.name),
+                plan.title,
+                f"{stem}.{format}",
+                content.period,
+                tuple(r.title for r in linked),
+                _summary(c.findings),
+            )
         )
     for path, c in alone:
         report = c.document
         assert isinstance(report, Report)
         stem = _stem(path, taken)
-        content = build_report(report, findings=c.findings)
+        alone_content = build_report(report, findings=c.findings)
         if format == "md":
             env = environment()
             env.filters["md"] = md
-            out[f"{stem}.md"] = env.get_template("md/report.md.j2").render(c=content).encode("utf-8")
+            out[f"{stem}.md"] = env.get_template("md/report.md.j2").render(c=alone_content).encode("utf-8")
         else:
-            html = render_report_html(content)
+            html = render_report_html(alone_content)
             out[f"{stem}.{format}"] = html.encode("utf-8") if format == "html" else render_pdf(html)
         years = str(report.years) if report.years else ""
-        entries.append(Entry(content.municipality, report.title, f"{stem}.{format}", years, (), _summary(c.findings)))
+        entries.append(
+            Entry(alone_content.municipality, report.title, f"{stem}.{format}", years, (), _summary(c.findings))
+        )
     env = environment()
     env.filters["md"] = md
     if format == "md":

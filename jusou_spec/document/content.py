@@ -31,11 +31,11 @@ __all__ = [
     "IndicatorTable",
     "MatrixTable",
     "build_content",
+    "delivery_text",
     "finding_lines",
     "indicator_tables_of",
-    "place_names",
-    "delivery_text",
     "not_stated_text",
+    "place_names",
 ]
 
 PILLAR_HEADINGS = {
@@ -128,7 +128,9 @@ class GridRow:
     """主な取組 (魚津市's schedule has the column)."""
 
 
-def _runs(years: Sequence[FiscalYear], entries: Iterable[tuple[FiscalRange | None, str]], phase: bool) -> list[GridCell]:
+def _runs(
+    years: Sequence[FiscalYear], entries: Iterable[tuple[FiscalRange | None, str]], phase: bool
+) -> list[GridCell]:
     """Texts per year, equal neighbours joined into one cell spanning their years; an entry without years spans
     the whole grid (the source no longer shows which year it belongs to)."""
     per_year: list[list[str]] = [[] for _ in years]
@@ -245,9 +247,7 @@ def _year_row(row: YearProgress, unit: str | None) -> tuple[str, str, str, str, 
     return (row.year.label, goal, _value(row.actual, row.unit or unit), rate, mark, row.status.value)
 
 
-def indicator_tables_of(
-    plan: Plan | None, reports: Sequence[Report], chart: Any = None
-) -> tuple[IndicatorTable, ...]:
+def indicator_tables_of(plan: Plan | None, reports: Sequence[Report], chart: Any = None) -> tuple[IndicatorTable, ...]:
     """Each indicator with targets, actuals, rates and marks by year; ``chart`` draws one (SVG text) when given."""
     tables = []
     for series in indicators(plan, reports=reports):
@@ -293,7 +293,12 @@ def place_names(document: Any) -> list[tuple[str, str]]:
         if kind is None or not isinstance(pointer, str):
             continue
         name = getattr(value, "label", None) if isinstance(value, Program) else None
-        name = name or getattr(value, "name", None) or getattr(value, "department", None) or getattr(value, "indicator", None)
+        name = (
+            name
+            or getattr(value, "name", None)
+            or getattr(value, "department", None)
+            or getattr(value, "indicator", None)
+        )
         found.append((pointer, f"{kind}「{name}」" if isinstance(name, str) else kind))
     return sorted(found, key=lambda entry: -len(entry[0]))
 
@@ -360,7 +365,9 @@ def mode_years(plan: Plan) -> tuple[tuple[str, str], ...]:
 def related_numbers(plan: Plan, plan_id: str, numbers: Sequence[int | str]) -> tuple[str, ...]:
     """Numbers of a related plan's 施策/アクション with their names where the plan lists them."""
     related = next((r for r in plan.related_plans if r.id == plan_id), None)
-    items = {str(item.number): item.name for item in (related.measures or ()) + (related.actions or ())} if related else {}
+    items = (
+        {str(item.number): item.name for item in (related.measures or ()) + (related.actions or ())} if related else {}
+    )
     return tuple(f"{n} {items[str(n)]}" if str(n) in items else str(n) for n in numbers)
 
 

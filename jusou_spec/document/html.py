@@ -69,7 +69,7 @@ def indicator_text(indicator: Indicator) -> str:
         parts.append("目標 " + not_stated_text(indicator.targets))
     else:
         for target in indicator.targets:
-            years = text(target.years) if target.years is not None else "年度未記載"
+            years = str(target.years) if isinstance(target.years, FiscalRange) else "年度未記載"
             words = target.original or f"{figure(target.value)}{target.unit or unit}{text(target.comparison)}"
             parts.append(f"{years}: {words}")
     return "　".join(parts)
