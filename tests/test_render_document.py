@@ -92,6 +92,18 @@ def test_html_and_markdown_are_byte_identical_between_runs(tmp_path):
     assert render_files(build(PLANS["uozu"]), "md", stem="u") == render_files(build(PLANS["uozu"]), "md", stem="u")
 
 
+def test_the_document_does_not_depend_on_the_folder(tmp_path):
+    """The same plan rendered from two folders (absolute paths) gives the same bytes: no path in the document."""
+    copies = []
+    for folder in ("one", "two/deeper"):
+        target = tmp_path / folder / "uozu.yaml"
+        target.parent.mkdir(parents=True)
+        target.write_bytes(PLANS["uozu"].read_bytes())
+        copies.append(render_files(build(target), "html", stem="u")["u.html"])
+    assert copies[0] == copies[1]
+    assert str(tmp_path).encode() not in copies[0]
+
+
 def test_hostile_text_is_shown_as_text(tmp_path):
     """<script>, </td>, {{ }} and ]]> in a plan reach HTML and Markdown only escaped, never as markup."""
     content = build(hostile_plan(tmp_path))
@@ -103,7 +115,7 @@ def test_hostile_text_is_shown_as_text(tmp_path):
     text = render_files(content, "md", stem="h")["h.md"].decode("utf-8")
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "</td>" not in text
-    assert r"\| a \| \*b\* \[c\]\(d\) \#e" in text
+    assert r"\| a \| \*b\* \[c\](d) #e" in text
 
 
 def test_mermaid_labels_cannot_break_out(tmp_path):

@@ -9,6 +9,7 @@ templates escape it); nothing here writes markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import PurePath
 from typing import Any
 
 import attrs
@@ -404,6 +405,11 @@ class Content:
 
     def related_numbers(self, plan_id: str, numbers: Sequence[int | str]) -> tuple[str, ...]:
         return related_numbers(self.plan, plan_id, numbers)
+
+    @property
+    def file_name(self) -> str:
+        """The plan's file name without its folder, so that the document does not depend on where it was made."""
+        return PurePath(self.plan.name).name if self.plan.name else "計画"
 
 
 def _japanese(period: FiscalRange) -> str:

@@ -21,7 +21,10 @@ from jusou_spec.model.meetings import FlowKind
 
 __all__ = ["md", "mermaid_flow", "render_markdown"]
 
-_MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MARKS = re.compile(r"([\\`*_\[\]|~])")
+"""Marks that act anywhere in a line: emphasis, code, links and images (through ``[``), table cells, strikethrough."""
+_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+"""Marks that act at the start of a paragraph: a heading, a list item, a setext underline, a numbered list."""
 
 
 def md(value: Any) -> Markup:
@@ -29,13 +32,27 @@ def md(value: Any) -> Markup:
 
     >>> str(md("<script>|*x*"))
     '&lt;script&gt;\\\\|\\\\*x\\\\*'
+    >>> str(md("1. (1) 相談支援"))
+    '1\\\\. (1) 相談支援'
     """
     if isinstance(value, tuple | list):
         return Markup("<br>").join(md(item) for item in value)
     words = text(value) if not isinstance(value, str) else value
     escaped = str(escape(words))
     escaped = _MARKS.sub(r"\\\1", escaped)
-    return Markup("<br>".join(line.strip() for line in escaped.splitlines() if line.strip()))
+    lines = (_line_start(line.strip()) for line in escaped.splitlines() if line.strip())
+    return Markup("<br>".join(lines))
+
+
+def _line_start(line: str) -> str:
+    """A line whose first characters would start a heading or a list, with that mark backslashed."""
+    found = _LINE_START.match(line)
+    if found is None:
+        return line
+    if found.group(1)[0].isdigit():
+        end = found.end()
+        return line[:end] + "\\" + line[end:]
+    return "\\" + line
 
 
 def _mermaid_label(value: str) -> str:
@@ -88,7 +105,7 @@ def render_markdown(content: Content, *, stem: str) -> tuple[str, dict[str, str]
         programs=list(iter_programs(content)),
         number=numbers.__getitem__,
         svg=lambda view: f"{stem}-{view}.svg" if f"{stem}-{view}.svg" in attachments else None,
-        mermaid=mermaid_flow(content) if content.plan.meetings else "",
+        mermaid=Markup(mermaid_flow(content)) if content.plan.meetings else "",
         delivery=delivery_text,
         indicator_text=indicator_text,
         consent=consent,
