@@ -148,6 +148,14 @@ def test_cli_renders_a_plan_with_its_report_and_markdown_diagrams(tmp_path):
     assert "29件" in text
 
 
+def test_a_report_renders_with_the_plan_it_links_to(tmp_path):
+    """Given a report, `jusou render` follows the report's own link to its plan and includes its actuals."""
+    out = tmp_path / "r.html"
+    assert main(["render", str(REPORTS["imizu"][0]), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "射水市" in html and "29件" in html and '<section id="programs">' in html
+
+
 def test_cli_renders_a_folder_with_an_index(tmp_path):
     """Folders: every plan, the report matched to its plan by its own link, and an index linking each."""
     root = Path(__file__).resolve().parent.parent

@@ -1,8 +1,9 @@
 """``jusou render PLAN -o FILE``: the plan as a council document (HTML, PDF or Markdown).
 
 The format comes from the output's extension (``.html``, ``.pdf``, ``.md``) unless ``--format`` says otherwise.
-``--report`` adds a status report's actuals. Given folders (or several files), ``-o`` names a folder: every plan is
-rendered with the reports that link to it, every other report on its own, and an index page lists them. Files are
+``--report`` adds a status report's actuals; given a report instead of a plan, the plan it links to is rendered
+with it. Given folders (or several files), ``-o`` names a folder: every plan is rendered with the reports that
+link to it, every other report on its own, and an index page lists them. Files are
 written atomically. A document that cannot be modelled is reported as ``jusou check`` would (exit 1); a command
 that cannot run says why on one line (exit 2).
 """
@@ -92,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
         if not error.findings:
             raise UsageError(
                 Message(
-                    ja=f"{error.name}: 計画（plan/1）または報告書（report/1）の種類が違います",
-                    en=f"{error.name}: not the kind expected (a plan/1 to render, report/1 for --report)",
+                    ja=f"{error.name}: 計画（plan/1）か、計画へのリンク（計画: {{ファイル: …}}）が見つかる報告書（report/1）を指定してください",
+                    en=f"{error.name}: give a plan (plan/1), or a report (report/1) whose plan link (計画: {{ファイル: …}}) can be found",
                 )
             ) from error
         return _failed(error.findings, lang)

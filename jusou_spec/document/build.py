@@ -16,6 +16,7 @@ from jusou_spec.findings import Finding, Severity
 from jusou_spec.graph import build_graph
 from jusou_spec.indicator_table.chart import chart_svg
 from jusou_spec.model import Plan, Report
+from jusou_spec.resolve_report import linked_plan_path
 
 __all__ = ["FORMATS", "DocumentNotRendered", "build", "render_document", "render_files"]
 
@@ -57,11 +58,20 @@ def build(
     findings: Iterable[Finding] | None = None,
 ) -> Content:
     """The content of a plan's document: its diagrams drawn, its reports' actuals, and the check's findings
-    (``jusou check``'s, with lines, when ``source`` is a file; the rules' pointers when it is a plan in memory)."""
+    (``jusou check``'s, with lines, when ``source`` is a file; the rules' pointers when it is a plan in memory).
+
+    ``source`` may also be a report's file: the plan it links to is rendered, with that report's actuals."""
+    reports = list(reports)
     if isinstance(source, Plan):
         plan, found = source, check_plan(source) if findings is None else list(findings)
     else:
         document, found = _load(source)
+        if isinstance(document, Report):
+            link = linked_plan_path(document)
+            if link is None or not link.is_file():
+                raise DocumentNotRendered(str(source), [])
+            reports.insert(0, document)
+            document, found = _load(link)
         if not isinstance(document, Plan):
             raise DocumentNotRendered(str(source), [])
         plan = document
