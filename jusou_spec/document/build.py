@@ -8,10 +8,12 @@ from pathlib import Path
 
 from jusou_spec.checker import check_document, check_plan
 from jusou_spec.diagrams import render as draw
+from jusou_spec.diagrams.run import run_graphviz
 from jusou_spec.document.content import Content, build_content
 from jusou_spec.document.html import render_html
 from jusou_spec.document.markdown import render_markdown
 from jusou_spec.document.pdf import render_pdf
+from jusou_spec.document.position import position_dot
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.graph import build_graph
 from jusou_spec.indicator_table.chart import chart_svg
@@ -80,6 +82,8 @@ def build(
     diagrams = {view: draw(graph, view, format="svg").decode("utf-8") for view in VIEWS}
     if not plan.initiatives:
         diagrams.pop("initiatives")
+    if plan.related_plans:
+        diagrams["position"] = run_graphviz(position_dot(plan), "svg").decode("utf-8")
     return build_content(
         plan, reports=[_report(r) for r in reports], findings=found, diagrams=diagrams, chart=chart_svg
     )
