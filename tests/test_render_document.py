@@ -81,7 +81,16 @@ def test_report_actuals_are_included(rendered):
     chapter = html[html.index('<section id="indicators">') :]
     assert "令和６年度　重層的支援体制整備事業の実施状況" in chapter
     assert '<td class="year">R6</td>' in chapter and "29件" in chapter
-    assert "data:image/svg+xml;base64," in chapter
+    assert "data:image/svg+xml;base64," not in chapter, "one year of figures is a table, not a chart"
+
+
+def test_a_report_without_its_plan_is_rendered_on_its_own_with_charts(tmp_path):
+    """The R3–R5 actuals (no plan beside them) become a report document, with a chart per indicator over the years."""
+    root = Path(__file__).resolve().parent.parent
+    assert main(["render", str(root / "examples"), "-o", str(tmp_path)]) == 0
+    html = (tmp_path / "actuals-r3-r5.html").read_text(encoding="utf-8")
+    assert "R3" in html and "R5" in html and html.count('<img class="chart"') >= 2
+    assert 'href="actuals-r3-r5.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 def test_html_and_markdown_are_byte_identical_between_runs(tmp_path):

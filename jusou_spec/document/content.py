@@ -229,6 +229,8 @@ class IndicatorTable:
     """Every target in one line: R6: 10件以上、R8: 20件以上."""
     has_actuals: bool
     chart: str | None
+    """The chart of the figures over the years; only with two or more years of figures (one bar says no more
+    than the table)."""
 
 
 def _value(value: int | float | NotStated | None, unit: str | None) -> str:
@@ -258,6 +260,7 @@ def indicator_tables_of(plan: Plan | None, reports: Sequence[Report], chart: Any
             year = series.baseline.year.label if series.baseline.year else "年度未記載"
             baseline = f"{figure(series.baseline.value)}{unit or ''}（{year}）"
         has_actuals = any(row.actual is not None for row in series.years)
+        figures = sum(1 for row in series.years if isinstance(row.actual, int | float))
         goals = "、".join(
             (f"{goal.years}: " if goal.years is not None else "") + goal.text(unit) for goal in series.goals
         )
@@ -270,7 +273,7 @@ def indicator_tables_of(plan: Plan | None, reports: Sequence[Report], chart: Any
                 baseline=baseline,
                 goals=goals or "―",
                 has_actuals=has_actuals,
-                chart=chart(series) if chart is not None and has_actuals else None,
+                chart=chart(series) if chart is not None and figures >= 2 else None,
             )
         )
     return tuple(tables)
