@@ -92,3 +92,10 @@ def test_the_table_of_contents_gives_page_numbers(pdf):
     assert found, contents
     start = int(found.group(1)) - 1
     assert "計画の概要" in "".join((reader.pages[start].extract_text() or "").split())
+
+
+def test_the_pdf_is_the_same_on_every_run():
+    """Two renders of the same plan give the same pages and text (with this WeasyPrint, the same bytes)."""
+    content = build(PLANS["uozu"])
+    first, second = (render_files(content, "pdf", stem="u")["u.pdf"] for _ in range(2))
+    assert first == second
