@@ -6,10 +6,10 @@ from typing import Any
 
 from jusou_spec import jsonpointer
 from jusou_spec.findings import Check, Message, Severity
-from jusou_spec.law import Clause, ClauseError, parse_clauses
+from jusou_spec.law import Clause, ClauseError, parse_clauses, parse_whole_items
 from jusou_spec.model._build import BuildContext
 
-__all__ = ["UNKNOWN_CLAUSE", "clauses"]
+__all__ = ["UNKNOWN_CLAUSE", "clauses", "whole_items", "whole_labels"]
 
 UNKNOWN_CLAUSE = Check(
     "CL002",
@@ -32,3 +32,23 @@ def clauses(value: Any, pointer: str, context: BuildContext) -> tuple[Clause, ..
             continue
         found.extend(clause for clause in named if clause not in found)
     return tuple(found)
+
+
+def whole_items(value: Any, pointer: str, context: BuildContext) -> tuple[int, ...]:
+    """The numbers of the whole 号 named under 号全体 (第1号, 第3号); anything else reported as CL002."""
+    parts = value if isinstance(value, list) else [value]
+    found: list[int] = []
+    for index, part in enumerate(parts):
+        where = jsonpointer.join(pointer, index) if isinstance(value, list) else pointer
+        try:
+            named = parse_whole_items(str(part))
+        except ClauseError as error:
+            context.report(UNKNOWN_CLAUSE, Message(ja=error.reason_ja, en=error.reason_en), where)
+            continue
+        found.extend(number for number in named if number not in found)
+    return tuple(found)
+
+
+def whole_labels(numbers: tuple[int, ...]) -> list[str]:
+    """The document form of 号全体: 第1号, 第3号."""
+    return [f"第{number}号" for number in numbers]
