@@ -83,7 +83,7 @@ def check(plan: Plan) -> Iterator[Finding]:
         if program.umbrella is not None and programs.get(program.umbrella) is program:
             yield CHECK.finding(
                 Message(
-                    ja=f"「{program.label}」が自分自身を上位事業にしています。上位事業にはこの事業をまとめる別の事業の"
+                    ja=f"「{program.label}」が自分自身を上位事業にしています。上位事業にはこの事業をまとめる別の事業の "
                     "id を書いてください",
                     en=f"'{program.label}' names itself as its umbrella (上位事業); name the program that groups it",
                 ),
