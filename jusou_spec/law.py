@@ -421,6 +421,12 @@ def parse_whole_items(text: str) -> tuple[int, ...]:
         number = int("".join(_KANJI_NUMBERS.get(ch, ch) for ch in match["number"]))
         if number not in WHOLE_NUMBERS:
             label = f"第{number}号"
+            if not items_of(number):
+                raise ClauseError(
+                    part,
+                    reason_ja=f"{label}は社会福祉法第106条の4第2項にありません（号全体に書けるのは第1号・第3号）",
+                    reason_en=f"{label} does not exist in Social Welfare Act art. 106-4(2) (号全体 takes 第1号 or 第3号)",
+                )
             raise ClauseError(
                 part,
                 reason_ja=f"{label}にはイ・ロ・ハ・ニの区分がありません。号全体ではなく「号: {label}」と書きます"

@@ -65,6 +65,13 @@ def test_the_report_refers_to_the_plans_areas() -> None:
 
 SLIPS = [
     pytest.param(
+        ("    号全体: 第3号\n", "    号全体: 第2号\n"),
+        "CL002",
+        "第2号にはイ・ロ・ハ・ニの区分がありません。号全体ではなく「号: 第2号」と書きます",
+        "第2号 has no lettered items; write it under 号",
+        id="a whole item without letters",
+    ),
+    pytest.param(
         ("    号: 第1号ハ\n", "    関連事業: true\n"),
         "CL001",
         "本格実施の年度（R7、R8）に第1号ハ（利用者支援事業）を実施する事業がありません",
