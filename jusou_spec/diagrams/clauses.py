@@ -186,7 +186,7 @@ def _bands(
             continue
         chain = _umbrella_chain(graph, program)
         home = next((drawn_in[u] for u in chain if u in drawn_in), None)
-        whole = graph.nodes[program].get("whole")
+        whole = graph.nodes[program].get("whole_items")
         if home is None and program in umbrellas and whole:
             home = clause(whole[0]).pillar
         if home is not None:

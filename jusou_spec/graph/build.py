@@ -33,7 +33,7 @@ from jusou_spec.graph.kinds import (
     pillar_id,
     program_id,
 )
-from jusou_spec.law import CLAUSES, Pillar
+from jusou_spec.law import CLAUSES, Pillar, items_of
 from jusou_spec.model import Budget, Delivery, Meeting, NotStated, Plan, Program, Staffing
 from jusou_spec.model.resolve import department_key
 
@@ -151,6 +151,7 @@ class _Builder:
             variant=program.variant,
             clauses=[c.label for c in program.clauses],
             whole=[f"第{number}号" for number in program.whole],
+            whole_items=[item.label for number in program.whole for item in items_of(number)],
             umbrella=program.umbrella,
             related_only=program.related_only,
             field=_text(program.field),
