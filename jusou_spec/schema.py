@@ -181,8 +181,8 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
     en = ", ".join(f"'{k}'" for k in keys)
     hint_ja = hint_en = ""
     if "号" in keys:
-        hint_ja = "（号に当たらない関連事業なら「関連事業: true」と書きます）"
-        hint_en = " (for a related program outside the clauses, write '関連事業: true')"
+        hint_ja = "（号に当たらない関連事業なら「関連事業: true」、号の事業をまとめる上位事業なら「号全体: 第1号」のように書きます）"
+        hint_en = " (for a related program outside the clauses, write '関連事業: true'; for an umbrella over an item's programs, '号全体: 第1号')"
     return MISSING_KEY.finding(
         Message(
             ja=f"{ja}がありません{hint_ja}。出典にないときは {{未記載: 理由}} と書きます",

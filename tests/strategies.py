@@ -89,11 +89,40 @@ free_text = st.one_of(
 )
 
 
+whole_spellings = st.sampled_from(["第1号", "第3号", "第１号", "【第3号】", "第1号全体", "第1号・第3号"])
+
+
+def area_references(area_ids: list[str]) -> st.SearchStrategy[list[str]]:
+    """Ids of areas: mostly declared ones, now and then one that is not (AR001 must say so, not trip)."""
+    return st.lists(st.one_of(st.sampled_from(area_ids), ids) if area_ids else ids, min_size=1, max_size=2)
+
+
 @st.composite
-def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids: list[str] = ()) -> dict[str, Any]:
+def areas(draw: st.DrawFn, area_ids: list[str]) -> list[dict[str, Any]]:
+    """The 圏域 declarations of a plan or report, each perhaps inside another (or an undeclared one)."""
+    declared = []
+    for ident in area_ids:
+        area: dict[str, Any] = {"id": ident, "名称": draw(words)}
+        _optional(draw, area, "種別", st.sampled_from(["圏域", "地区", "校区", "第2層"]))
+        _optional(draw, area, "上位", st.one_of(st.sampled_from(area_ids), ids))
+        declared.append(area)
+    return declared
+
+
+@st.composite
+def programs(
+    draw: st.DrawFn,
+    ident: str,
+    indicator_ids: list[str],
+    program_ids: list[str] = (),
+    area_ids: list[str] = (),
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": ident, "名称": draw(words)}
-    if draw(st.integers(min_value=0, max_value=9)) == 0:
+    shape = draw(st.integers(min_value=0, max_value=9))
+    if shape == 0:
         out["関連事業"] = True
+    elif shape == 1:
+        out["号全体"] = draw(st.one_of(whole_spellings, st.lists(whole_spellings, min_size=1, max_size=2)))
     else:
         out["号"] = draw(st.one_of(clause_spellings, st.lists(clause_spellings, min_size=1, max_size=2)))
     out["所管課"] = draw(st.one_of(st.lists(words, min_size=1, max_size=2), not_stated))
@@ -112,6 +141,8 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
         st.fixed_dictionaries(
             {"方式": st.sampled_from(["直営", "委託", "補助金", "その他"])},
             optional={
+                "年度": year_ranges(),
+                "対象": st.lists(words, min_size=1, max_size=1),
                 "委託先": st.lists(words, min_size=1, max_size=2),
                 "委託先種別": words,
                 "補助先": st.lists(words, min_size=1, max_size=2),
@@ -126,6 +157,22 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
     )
     _optional(draw, out, "活動場所", st.one_of(st.lists(site, min_size=1, max_size=2), not_stated))
     _optional(draw, out, "実施体制", st.one_of(prose, not_stated))
+    staff = st.fixed_dictionaries(
+        {"職種": words},
+        optional={
+            "年度": year_ranges(),
+            "人数": st.one_of(numbers, not_stated),
+            "配置場所": words,
+            "圏域": area_references(list(area_ids)),
+        },
+    )
+    _optional(draw, out, "職員配置", st.lists(staff, min_size=1, max_size=2))
+    budget = st.fixed_dictionaries(
+        {"年度": years, "金額": st.one_of(numbers, not_stated), "単位": st.sampled_from(["円", "千円"])},
+        optional={"財源": prose},
+    )
+    _optional(draw, out, "予算", st.lists(budget, min_size=1, max_size=3))
+    _optional(draw, out, "圏域", area_references(list(area_ids)))
     _optional(draw, out, "実施年度", year_ranges())
     _optional(draw, out, "類型", st.sampled_from(["特定型", "こども家庭センター型"]))
     _optional(draw, out, "注記", free_text)
@@ -133,6 +180,8 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
         _optional(
             draw, out, "連携事業", st.lists(st.one_of(st.sampled_from(list(program_ids)), ids), min_size=1, max_size=2)
         )
+        # An umbrella named by id: another program, itself, or one that does not exist.
+        _optional(draw, out, "上位事業", st.one_of(st.sampled_from(list(program_ids)), ids))
     if indicator_ids:
         out["成果目標"] = [draw(indicators(i)) for i in indicator_ids]
     return out
@@ -217,8 +266,11 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         if switch > period_start:
             modes.insert(0, {"年度": f"R{period_start - 2018}～R{switch - 1 - 2018}", "形態": "移行準備事業"})
         doc["実施形態"] = modes
+    area_ids = draw(st.lists(ids, max_size=3, unique=True))
+    if area_ids:
+        doc["圏域"] = draw(areas(area_ids))
     doc["事業"] = [
-        draw(programs(ident, indicator_ids if index == 0 else [], program_ids))
+        draw(programs(ident, indicator_ids if index == 0 else [], program_ids, area_ids))
         for index, ident in enumerate(program_ids)
     ]
     if meeting_ids:

@@ -28,6 +28,7 @@ __all__ = [
     "KindEdges",
     "NodeKind",
     "action_id",
+    "area_id",
     "clause_id",
     "column_id",
     "department_id",
@@ -70,6 +71,8 @@ class NodeKind(enum.Enum):
     INDICATOR = "indicator"
     COLUMN = "column"
     """A column of the cooperation matrix that is not one of the law's pillars (庁内連携会議等)."""
+    AREA = "area"
+    """An area the plan declares (圏域・地区・校区)."""
 
 
 class EdgeKind(enum.Enum):
@@ -78,7 +81,7 @@ class EdgeKind(enum.Enum):
     CONTAINS = "contains"
     """plan → initiative, program, meeting."""
     PART_OF = "part_of"
-    """item → initiative; meeting part → meeting."""
+    """item → initiative; meeting part → meeting; area → the larger area it lies in (上位)."""
     IMPLEMENTS = "implements"
     """program → clause."""
     BELONGS_TO = "belongs_to"
@@ -109,6 +112,10 @@ class EdgeKind(enum.Enum):
     """meeting → meeting (その他)."""
     MEASURED_BY = "measured_by"
     """program → indicator (成果目標)."""
+    MEMBER_OF = "member_of"
+    """program → the umbrella program it is grouped under (上位事業)."""
+    SERVES = "serves"
+    """program → area (圏域)."""
 
 
 FLOW_EDGES: dict[str, EdgeKind] = {
@@ -181,3 +188,7 @@ def indicator_id(ident: str) -> str:
 
 def column_id(ident: str) -> str:
     return f"column:{ident}"
+
+
+def area_id(ident: str) -> str:
+    return f"area:{ident}"

@@ -68,15 +68,19 @@ from jusou_spec.model.plan import (
     Site,
 )
 from jusou_spec.model.pointers import key_of, pointer_in, pointer_to
+from jusou_spec.model.resources import Area, Budget, BudgetUnit, Staffing
 from jusou_spec.model.suppression import Suppression
 
 __all__ = [
     "YEAR_UNREADABLE",
     "Activity",
     "Actual",
+    "Area",
     "Baseline",
     "Breakdown",
     "BreakdownItem",
+    "Budget",
+    "BudgetUnit",
     "ClauseTableRow",
     "Comparison",
     "ContentSection",
@@ -117,6 +121,7 @@ __all__ = [
     "ScheduleCell",
     "ScheduleRow",
     "Site",
+    "Staffing",
     "Suppression",
     "Table",
     "TableRow",

@@ -42,6 +42,7 @@ from jusou_spec.model.plan import (
     _unmodes,
 )
 from jusou_spec.model.resolve import References, resolve
+from jusou_spec.model.resources import Area
 from jusou_spec.model.suppression import Suppression
 
 __all__ = ["Activity", "Actual", "Breakdown", "BreakdownItem", "Plan", "Report"]
@@ -60,6 +61,7 @@ class Plan:
     municipality: Municipality = key("自治体", nested(Municipality))
     title: str = key("計画名")
     period: FiscalRange | NotStated | None = key("計画期間", not_stated_or(year_range))
+    areas: tuple[Area, ...] = key("圏域", tuple_of(nested(Area)), default=())
     revisions: tuple[Revision, ...] = key("改訂", tuple_of(nested(Revision)), default=())
     modes: tuple[ModePeriod, ...] = key("実施形態", _modes, default=(), unconvert=_unmodes)
     policy: tuple[str, ...] | NotStated = key("基本方針", not_stated_or(prose), default=())
@@ -130,6 +132,18 @@ class Plan:
     def programs_for(self, clause: Clause) -> tuple[Program, ...]:
         return tuple(program for program in self.programs if clause in program.clauses)
 
+    def is_umbrella(self, program: Program) -> bool:
+        """Whether ``program`` groups others: it carries a whole 号 (号全体), or another program names it as 上位事業."""
+        return bool(program.whole) or any(umbrella is program for _, umbrella in self.references.umbrella_links)
+
+    def members_of(self, umbrella: Program) -> tuple[Program, ...]:
+        """The programs that name ``umbrella`` as their 上位事業, in document order."""
+        return tuple(member for member, target in self.references.umbrella_links if target is umbrella)
+
+    def covering(self, clause: Clause) -> tuple[Program, ...]:
+        """The programs that carry ``clause`` themselves: an umbrella covers nothing by itself, its members do."""
+        return tuple(program for program in self.programs_for(clause) if not self.is_umbrella(program))
+
     def runs_in(self, program: Program, year: FiscalYear) -> bool:
         """Whether ``program`` runs in ``year``: within its own years, or the whole plan when it states none."""
         return program.years is None or year in program.years
@@ -139,6 +153,8 @@ class Plan:
 class BreakdownItem:
     name: str = key("名称")
     value: int | float | NotStated = key("値", not_stated_or(number))
+    area: str | None = key("圏域")
+    """The id of the declared area this item is the figure of (a 校区 of the breakdown by 校区)."""
     breakdowns: tuple[Breakdown, ...] = key("内訳", lambda v, p, c: tuple_of(nested(Breakdown))(v, p, c), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
@@ -189,6 +205,7 @@ class Activity:
     actor: str | NotStated | None = key("主体", not_stated_or(plain))
     when: str | None = key("日時")
     place: str | None = key("場所")
+    areas: tuple[str, ...] = key("圏域", texts, default=())
     content: tuple[str, ...] = key("内容", prose, default=())
     figures: tuple[Figure, ...] = key("数値", tuple_of(nested(Figure)), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -254,6 +271,8 @@ class Report:
     years: FiscalRange | None = key("年度", year_range)
     plan: PlanLink | NotStated | None = key("計画", not_stated_or(nested(PlanLink)))
     marking: MarkingRule | NotStated | None = key("評価基準", not_stated_or(nested(MarkingRule)))
+    areas: tuple[Area, ...] = key("圏域", tuple_of(nested(Area)), default=())
+    """The report's own areas, for a report without a plan; one with a plan also reads the plan's."""
     indicators: tuple[Indicator, ...] = key("指標", tuple_of(nested(Indicator)), default=())
     actuals: tuple[Actual, ...] = key("実績", tuple_of(nested(Actual)), default=())
     activities: tuple[Activity, ...] = key("活動", tuple_of(nested(Activity)), default=())

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from jusou_spec.fiscal import FiscalRange, FiscalYear
-from jusou_spec.law import Clause, Field
+from jusou_spec.law import Clause, Field, items_of
 from jusou_spec.model._build import (
     BuildContext,
     NotStated,
@@ -27,12 +27,13 @@ from jusou_spec.model._build import (
     year,
     year_range,
 )
-from jusou_spec.model.clauses import clauses
+from jusou_spec.model.clauses import clauses, whole_items, whole_labels
 from jusou_spec.model.common import (
     Indicator,
     Provenance,
     source_field,
 )
+from jusou_spec.model.resources import Budget, Staffing
 
 __all__ = [
     "ClauseTableRow",
@@ -212,7 +213,10 @@ class DeliveryMode(enum.Enum):
 
 @attrs.frozen
 class Delivery:
+    """One way the program is delivered; ``years`` limits it to some fiscal years (R6 直営, then R7～ 委託)."""
+
     mode: DeliveryMode = key("方式", enum_of(DeliveryMode))
+    years: FiscalRange | None = key("年度", year_range)
     contractors: tuple[str, ...] = key("委託先", texts, default=())
     contractor_type: str | None = key("委託先種別")
     recipients: tuple[str, ...] = key("補助先", texts, default=())
@@ -282,6 +286,10 @@ class Program:
     id: str = key("id")
     name: str = key("名称")
     clauses: tuple[Clause, ...] = key("号", clauses, default=(), unconvert=lambda cs: [c.label for c in cs])
+    whole: tuple[int, ...] = key("号全体", whole_items, default=(), unconvert=whole_labels)
+    """The whole 号 (1 or 3) an umbrella program stands for; it covers no clause by itself (its members do)."""
+    umbrella: str | None = key("上位事業")
+    """The id of the umbrella program this one is grouped under (包括的相談支援事業 over 利用者支援事業)."""
     related_only: bool = key("関連事業", default=False)
     variant: str | None = key("類型")
     section: str | None = key("区分")
@@ -296,6 +304,10 @@ class Program:
     sites: tuple[Site, ...] | NotStated = key("活動場所", not_stated_or(tuple_of(nested(Site))), default=())
     departments: tuple[str, ...] | NotStated = key("所管課", not_stated_or(texts), default=())
     staffing: tuple[str, ...] | NotStated = key("実施体制", not_stated_or(prose), default=())
+    staff: tuple[Staffing, ...] = key("職員配置", tuple_of(nested(Staffing)), default=())
+    budgets: tuple[Budget, ...] = key("予算", tuple_of(nested(Budget)), default=())
+    areas: tuple[str, ...] = key("圏域", texts, default=())
+    """Ids of the declared areas the program serves."""
     indicators: tuple[Indicator, ...] = key("成果目標", tuple_of(nested(Indicator)), default=())
     partners: tuple[Partners, ...] = key("連携先", tuple_of(nested(Partners)), default=())
     years: FiscalRange | None = key("実施年度", year_range)
@@ -304,6 +316,13 @@ class Program:
     note: tuple[str, ...] = key("注記", prose, default=())
     source: Provenance | None = source_field()
     pointer: str = location()
+
+    @property
+    def stands_for(self) -> tuple[Clause, ...]:
+        """The clauses the program names: its own 号, and for an umbrella every item of its 号全体 (for grouping
+        by pillar; coverage for the mandatory check counts only a program's own 号, see ``Plan.covering``)."""
+        whole = tuple(item for number in self.whole for item in items_of(number) if item not in self.clauses)
+        return self.clauses + whole
 
     @property
     def label(self) -> str:

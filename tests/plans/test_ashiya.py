@@ -798,3 +798,12 @@ def test_every_year_of_the_table_header_is_in_the_plan_period(plan, seed):
     assert header is not None
     assert [str(y) for y in plan.years()] == header.group(0).split()
     assert plan.mode_in(FiscalYear(2022)) is not None
+
+
+def test_the_four_areas_of_the_second_layer(plan, seed):
+    """第２層：４圏域（東山手、西山手、精道、潮見）: declared once, named by id from 生活支援体制整備事業."""
+    names = re.search(r"第２層：４圏域（(.+?)）", seed)
+    assert names is not None
+    assert [(a.id, a.name, a.kind) for a in plan.areas] == [(n, n, "圏域") for n in names[1].split("、")]
+    assert [p.id for p in plan.programs if p.areas] == ["生活支援体制整備"]
+    assert plan.references.programs["生活支援体制整備"].areas == tuple(names[1].split("、"))

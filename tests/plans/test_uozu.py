@@ -724,3 +724,12 @@ def test_seed_text_not_invented(plan: Plan, seed_text) -> None:
         texts += [*row.main_work, *(c.text for c in row.cells)]
     missing = [t for t in texts if t and _compact(t) not in seed]
     assert missing == []
+
+
+def test_the_second_layer_areas(plan: Plan, seed_text) -> None:
+    """第2層(西部・東部): the two named areas, declared once and named by id from 生活支援体制整備事業."""
+    found = re.search(r"第2層\((\S+?)・(\S+?)\)", seed_text(SEED))
+    assert found is not None
+    assert [(a.id, a.kind) for a in plan.areas] == [(found[1], "第2層"), (found[2], "第2層")]
+    assert [p.id for p in plan.programs if p.areas] == ["生活支援"]
+    assert _program(plan, "生活支援").areas == (found[1], found[2])
