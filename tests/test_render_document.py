@@ -208,3 +208,20 @@ def test_templates_are_package_data():
 def test_hostile_markup_words():
     """The hostile texts are distinct, so each assertion above tests one of them."""
     assert len(set(HOSTILE)) == len(HOSTILE)
+
+
+def test_umbrellas_head_their_pillar_with_their_members(rendered):
+    """Imizu's 包括的相談支援事業 (第1号全体) heads 第1号 naming its members; each member stays under its clause."""
+    html = rendered["imizu"]["html"]
+    table = html[html.index('<table class="programs">') :]
+    table = table[: table.index("</table>")]
+    assert '<tr class="umbrella"><td>第1号全体</td><td><b>包括的相談支援事業</b>' in table
+    assert "構成事業: 地域包括支援センターの運営" in table
+    assert table.count("（包括的相談支援事業の構成事業）") == 4
+
+
+def test_delivery_by_year(tmp_path):
+    """A delivery that changes by year is written year by year: R6: 直営／R7～R8: 委託（…）."""
+    root = Path(__file__).resolve().parent.parent
+    html = render_files(build(root / "tests" / "fixtures" / "mihon.yaml"), "html", stem="m")["m.html"].decode()
+    assert "R6: 直営／R7～R8: 委託（見本市社会福祉協議会）" in html

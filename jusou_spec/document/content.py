@@ -78,8 +78,10 @@ def delivery_text(program: Program) -> str:
         parties = [*delivery.contractors, *delivery.recipients]
         who = "、".join(parties) or delivery.contractor_type or delivery.recipient_type or ""
         scope = f"［{'・'.join(delivery.applies_to)}］" if delivery.applies_to else ""
-        words.append(delivery.mode.value + scope + (f"（{who}）" if who else ""))
-    return "・".join(words)
+        when = f"{delivery.years}: " if delivery.years is not None else ""
+        words.append(when + delivery.mode.value + scope + (f"（{who}）" if who else ""))
+    by_year = any(delivery.years is not None for delivery in program.delivery)
+    return ("／" if by_year else "・").join(words)
 
 
 @attrs.frozen
@@ -89,24 +91,49 @@ class ClauseRow:
 
 
 @attrs.frozen
+class Umbrella:
+    """A program that groups others (包括的相談支援事業 over the four 第1号 programs), with its members."""
+
+    program: Program
+    whole: str
+    """The 号 it stands for as a whole (第1号全体), or its own clauses."""
+    members: tuple[Program, ...]
+
+
+@attrs.frozen
 class ClauseGroup:
     heading: str
     rows: tuple[ClauseRow, ...]
+    umbrellas: tuple[Umbrella, ...] = ()
+
+
+def _umbrella(plan: Plan, program: Program) -> Umbrella:
+    whole = "・".join(f"第{number}号全体" for number in program.whole) or "・".join(c.label for c in program.clauses)
+    return Umbrella(program, whole, plan.members_of(program))
 
 
 def clause_groups(plan: Plan) -> tuple[tuple[ClauseGroup, ...], tuple[Program, ...]]:
     """The plan's programs under the law's clauses, pillar by pillar, and the related programs outside them. A
-    program under two clauses (第5号・第6号) is listed once, under its first."""
+    program under two clauses (第5号・第6号) is listed once, under its first; an umbrella program heads its pillar
+    with its members named, and each member stays under its own clause."""
     placed: set[str] = set()
     groups = []
     for pillar in Pillar:
+        umbrellas = []
+        for program in plan.programs:
+            if program.id not in placed and plan.is_umbrella(program):
+                if any(clause.pillar is pillar for clause in program.stands_for):
+                    umbrella = _umbrella(plan, program)
+                    umbrellas.append(umbrella)
+                    placed.add(program.id)
+                    placed.update(member.id for member in umbrella.members if not member.clauses)
         rows = []
         for clause in (c for c in CLAUSES if c.pillar is pillar):
-            programs = tuple(p for p in plan.programs_for(clause) if p.id not in placed)
+            programs = tuple(p for p in plan.covering(clause) if p.id not in placed)
             placed.update(p.id for p in programs)
-            if programs or not plan.programs_for(clause):
+            if programs or not plan.covering(clause):
                 rows.append(ClauseRow(clause, programs))
-        groups.append(ClauseGroup(PILLAR_HEADINGS[pillar], tuple(rows)))
+        groups.append(ClauseGroup(PILLAR_HEADINGS[pillar], tuple(rows), tuple(umbrellas)))
     return tuple(groups), tuple(p for p in plan.programs if p.id not in placed)
 
 
@@ -409,6 +436,14 @@ class Content:
     def related_numbers(self, plan_id: str, numbers: Sequence[int | str]) -> tuple[str, ...]:
         return related_numbers(self.plan, plan_id, numbers)
 
+    def umbrella_of(self, program: Program) -> str | None:
+        """The label of the umbrella program ``program`` is grouped under, if any."""
+        for group in self.clause_groups:
+            for umbrella in group.umbrellas:
+                if any(member is program for member in umbrella.members):
+                    return umbrella.program.label
+        return None
+
     @property
     def file_name(self) -> str:
         """The plan's file name without its folder, so that the document does not depend on where it was made."""
@@ -450,8 +485,19 @@ def build_content(
 
 
 def iter_programs(content: Content) -> Iterator[Program]:
-    """Every program in the order the document lists them (by clause, then the related ones)."""
+    """Every program once, in the order the document lists them: by pillar an umbrella and its members without a
+    clause of their own, then the programs by clause; then the related ones."""
+    seen: set[str] = set()
+
+    def fresh(programs: Iterable[Program]) -> Iterator[Program]:
+        for program in programs:
+            if program.id not in seen:
+                seen.add(program.id)
+                yield program
+
     for group in content.clause_groups:
+        for umbrella in group.umbrellas:
+            yield from fresh([umbrella.program, *(m for m in umbrella.members if not m.clauses)])
         for row in group.rows:
-            yield from row.programs
-    yield from content.related_programs
+            yield from fresh(row.programs)
+    yield from fresh(content.related_programs)
