@@ -121,12 +121,12 @@ def clause_groups(plan: Plan) -> tuple[tuple[ClauseGroup, ...], tuple[Program, .
     for pillar in Pillar:
         umbrellas = []
         for program in plan.programs:
-            if program.id not in placed and plan.is_umbrella(program):
-                if any(clause.pillar is pillar for clause in program.stands_for):
-                    umbrella = _umbrella(plan, program)
-                    umbrellas.append(umbrella)
-                    placed.add(program.id)
-                    placed.update(member.id for member in umbrella.members if not member.clauses)
+            in_pillar = any(clause.pillar is pillar for clause in program.stands_for)
+            if program.id not in placed and in_pillar and plan.is_umbrella(program):
+                umbrella = _umbrella(plan, program)
+                umbrellas.append(umbrella)
+                placed.add(program.id)
+                placed.update(member.id for member in umbrella.members if not member.clauses)
         rows = []
         for clause in (c for c in CLAUSES if c.pillar is pillar):
             programs = tuple(p for p in plan.covering(clause) if p.id not in placed)
