@@ -445,6 +445,12 @@ class Content:
         return None
 
     @property
+    def running_title(self) -> str:
+        """The page header: the plan's title, with the municipality where the title does not name it."""
+        title = self.plan.title
+        return title if title.startswith(self.municipality) else f"{self.municipality}　{title}"
+
+    @property
     def file_name(self) -> str:
         """The plan's file name without its folder, so that the document does not depend on where it was made."""
         return PurePath(self.plan.name).name if self.plan.name else "計画"
