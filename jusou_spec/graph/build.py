@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -162,7 +163,7 @@ class _Builder:
                 self.edge(ident, self.department(name), EdgeKind.OWNED_BY)
         if not isinstance(program.delivery, NotStated):
             for delivery in program.delivery:
-                for party in (*delivery.contractors, *delivery.recipients):
+                for party in _named(delivery):
                     target = self.node(organisation_id(party), NodeKind.ORGANISATION, party, name=party)
                     self.edge(ident, target, EdgeKind.DELIVERED_BY, mode=delivery.mode.value, pointer=delivery.pointer)
         for indicator in program.indicators:
@@ -185,7 +186,7 @@ class _Builder:
                 self.numbered(
                     NodeKind.MEASURE,
                     related.id,
-                    related.name,
+                    str(related.name),
                     number_item.number,
                     number_item.name,
                     pointer=number_item.pointer,
@@ -196,7 +197,7 @@ class _Builder:
                 self.numbered(
                     NodeKind.ACTION,
                     related.id,
-                    related.name,
+                    str(related.name),
                     number_item.number,
                     number_item.name,
                     pointer=number_item.pointer,
@@ -241,7 +242,7 @@ class _Builder:
             target = self.numbered(
                 kind,
                 link.plan.id,
-                link.plan.name,
+                str(link.plan.name),
                 number,
                 link.item.name if link.item is not None else None,
                 pointer=None,
@@ -379,11 +380,18 @@ def _consent(meeting: Meeting) -> str | None:
     return "あり" if meeting.consent else "なし"
 
 
+def _named(delivery: Delivery) -> Iterator[str]:
+    """The parties a delivery names; one the source does not name ({未記載}) is no organisation node."""
+    for party in (*delivery.contractors, *delivery.recipients):
+        if isinstance(party, str):
+            yield party
+
+
 def _delivery(delivery: Delivery) -> dict[str, Any]:
     """One delivery as data: its mode, the parties named (委託先 or 補助先), and their type when only that is given."""
     return {
         "mode": delivery.mode.value,
-        "parties": [*delivery.contractors, *delivery.recipients],
+        "parties": [str(party) for party in (*delivery.contractors, *delivery.recipients)],
         "party_type": delivery.contractor_type or delivery.recipient_type,
     }
 

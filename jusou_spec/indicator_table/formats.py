@@ -12,6 +12,8 @@ import io
 import json
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -20,8 +22,9 @@ from jusou_spec.findings import Finding
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.indicator_table.collect import Group
 from jusou_spec.model import Breakdown, Direction, NotStated
+from jusou_spec.numeric import Number
 from jusou_spec.progress.rates import Goal, Scope
-from jusou_spec.progress.series import IndicatorProgress, Status, YearProgress
+from jusou_spec.progress.series import Figure, IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text
 from jusou_spec.reporters import finding_record
 
@@ -49,7 +52,7 @@ def _municipality(group: Group, lang: str) -> str:
     return name
 
 
-def _value(value: int | float | NotStated | None, unit: str | None, lang: str) -> str:
+def _value(value: Figure | NotStated | None, unit: str | None, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, NotStated):
@@ -240,7 +243,7 @@ def as_text(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
 # ---------------------------------------------------------------- JSON
 
 
-def _number_or_reason(value: int | float | NotStated | None) -> dict[str, Any]:
+def _number_or_reason(value: Figure | NotStated | None) -> dict[str, Any]:
     if isinstance(value, NotStated):
         return {"value": None, "not_stated": value.reason}
     return {"value": value, "not_stated": None}
@@ -334,6 +337,19 @@ def _municipality_json(group: Group) -> dict[str, Any]:
     return {"municipality": name, "municipality_not_stated": None}
 
 
+def _plain(value: Any) -> Any:
+    """The document with its exact figures as JSON numbers: whole ones exact, others as the nearest double."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    if isinstance(value, Decimal | Fraction):
+        return float(value)
+    return value
+
+
 def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
     document = {
         "groups": [
@@ -348,7 +364,7 @@ def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
         ],
         "findings": [finding_record(f, lang) for f in findings],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- CSV
@@ -399,7 +415,7 @@ _CSV_HEADER = {
 }
 
 
-def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator[tuple[str, int | float | NotStated]]:
+def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator[tuple[str, Number | NotStated]]:
     for breakdown in breakdowns:
         for item in breakdown.items:
             here = f"{path}{breakdown.axis}={item.name}"

@@ -21,6 +21,7 @@ from jusou_spec.model.common import (
     Municipality,
     Narrative,
     Provenance,
+    RatioPart,
     Target,
 )
 from jusou_spec.model.documents import (
@@ -110,6 +111,7 @@ __all__ = [
     "Plan",
     "Program",
     "Provenance",
+    "RatioPart",
     "RelatedPlan",
     "Rename",
     "Report",

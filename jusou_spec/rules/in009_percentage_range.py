@@ -38,6 +38,7 @@ from collections.abc import Iterator, Sequence
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import Breakdown, Indicator, NotStated, Plan, Report, pointer_to
+from jusou_spec.numeric import Number
 from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import is_percent
 from jusou_spec.resolve_report import resolve_report
@@ -50,8 +51,6 @@ CHECK = Check(
     Severity.ERROR,
     Message(ja="0〜100 の範囲にない百分率", en="A percentage outside 0–100"),
 )
-
-Number = int | float
 
 
 def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding]:
