@@ -64,7 +64,8 @@ def short(value: object, limit: int = 24) -> str:
     >>> short("1" * 401)
     '11111111111111111111111…（401文字）'
     """
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4 * limit:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 14_000:
+        # str() refuses an int of more than 4,300 digits; say its size instead
         return f"{'-' if value < 0 else ''}10^{value.bit_length() * 30103 // 100000}（概数）"
     text = str(value)
     if len(text) <= limit:
@@ -86,9 +87,9 @@ def in_range(value: Number) -> bool:
 def _range_error(shown: str) -> NumberError:
     return NumberError(
         reason_ja=f"「{shown}」は扱える数の範囲を超えています（小数点の前は{MAX_WHOLE_DIGITS}桁まで、"
-        f"後は{MAX_FRACTION_DIGITS}桁まで）",
+        f"後は{MAX_FRACTION_DIGITS}桁まで）。桁を確かめてください",
         reason_en=f"'{shown}' is outside the range of figures (up to {MAX_WHOLE_DIGITS} digits before the decimal "
-        f"point and {MAX_FRACTION_DIGITS} after it)",
+        f"point and {MAX_FRACTION_DIGITS} after it); check the digits",
     )
 
 
@@ -119,6 +120,8 @@ def _from_text(text: str) -> Number:
     if len(text) > 4 * (MAX_WHOLE_DIGITS + MAX_FRACTION_DIGITS):
         raise _range_error(short(text))
     folded = unicodedata.normalize("NFKC", text).strip().translate(_FOLD)
+    if not _TEXT.fullmatch(folded) and _out_of_range(folded):
+        raise _range_error(short(text))
     if not _TEXT.fullmatch(folded):
         raise NumberError(
             reason_ja=f"「{short(text)}」は数として読めません（例: 10、1,113、10.5）",
@@ -128,6 +131,15 @@ def _from_text(text: str) -> Number:
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
         raise _range_error(short(text))
     return Decimal(folded) if fraction else int(folded)
+
+
+def _out_of_range(text: str) -> bool:
+    """Whether ``text`` is a numeral in another notation (1.0e+308) that lies outside the range."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return False
+    return value.is_finite() and not in_range(value)
 
 
 def from_yaml_float(text: str) -> Decimal | None:
