@@ -24,6 +24,7 @@ from jusou_spec.indicator_table.collect import Group
 from jusou_spec.model import Breakdown, Direction, NotStated
 from jusou_spec.numeric import Number
 from jusou_spec.progress.rates import Goal, Scope
+from jusou_spec.progress.ratios import round_to
 from jusou_spec.progress.series import Figure, IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text
 from jusou_spec.reporters import finding_record
@@ -58,6 +59,17 @@ def _value(value: Figure | NotStated | None, unit: str | None, lang: str) -> str
     if isinstance(value, NotStated):
         return "未記載" if _ja(lang) else "not stated"
     return f"{figure(value)}{unit or ''}"
+
+
+def _actual(row: YearProgress, lang: str) -> str:
+    """The actual as the table shows it; a ratio's with its parts: 40%（12/30）, a recomputed rate to one place."""
+    value = row.actual
+    if isinstance(value, Fraction) and value.denominator != 1:
+        value = round_to(value, 1)
+    text = _value(value, row.unit, lang)
+    if row.ratio is not None:
+        text += f"（{figure(row.ratio.numerator)}/{figure(row.ratio.denominator)}）"
+    return text
 
 
 def _goal(goal: Goal | None, unit: str | None, lang: str) -> str:
@@ -156,7 +168,7 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
                 [
                     str(row.year),
                     _goal(row.goal, unit, lang),
-                    _value(row.actual, row.unit, lang),
+                    _actual(row, lang),
                     rate_text(row.rate),
                     row.status.label(lang),
                     _mark(row, lang),
@@ -258,6 +270,8 @@ def _goal_json(goal: Goal | None, unit: str | None) -> dict[str, Any] | None:
         "value": goal.value,
         "upper": goal.upper,
         "comparison": goal.comparison.value if goal.comparison else None,
+        "numerator": goal.numerator,
+        "denominator": goal.denominator,
         "unit": goal.unit or unit,
         "text": goal.text(unit),
     }
@@ -288,6 +302,8 @@ def _year_json(row: YearProgress, unit: str | None, lang: str) -> dict[str, Any]
         "actual": actual["value"],
         "actual_not_stated": actual["not_stated"],
         "unit": row.unit,
+        "numerator": row.ratio.numerator if row.ratio is not None else None,
+        "denominator": row.ratio.denominator if row.ratio is not None else None,
         "planned": row.planned,
         "rate": row.rate,
         "status": row.status.name.lower(),
