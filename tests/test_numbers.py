@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 import jusou_spec
 from jusou_spec import numeric
+from jusou_spec.checker import check_source
 from jusou_spec.cli import main
 from jusou_spec.model import Report
+from jusou_spec.source import parse_source
 
 REPORT = """\
 jusou: report/1
@@ -125,3 +127,24 @@ def test_a_decimal_written_out_reads_back_exactly(value):
 def test_an_integer_with_separators_reads_back_exactly(value):
     """Integers within the range, with thousands separators, are parsed back exactly as int."""
     assert numeric.parse(f"{value:,}") == value
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**29), max_value=10**29),
+        st.decimals(places=6, min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False),
+    ),
+    st.booleans(),
+)
+def test_an_exact_figure_round_trips_through_yaml_the_model_and_back(value, quoted):
+    """Written plain or quoted in YAML, a figure is the same int or Decimal in the model, and the model's document
+    form, written out again, reads back equal."""
+    text = f"{value:f}" if isinstance(value, Decimal) else str(value)
+    written = f'"{text}"' if quoted else text
+    checked = check_source(parse_source(REPORT.format(value=written), name="report.yaml"))
+    report = checked.document
+    assert isinstance(report, Report), checked.findings
+    parsed = report.actuals[0].value
+    assert parsed == value and type(parsed) is (Decimal if "." in text else int)
+    again = report.to_document()["実績"][0]["値"]
+    assert numeric.parse(str(again) if isinstance(again, int) else f"{again:f}") == parsed
