@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 __all__ = [
     "LIMIT",
@@ -32,6 +33,7 @@ __all__ = [
     "decimals",
     "in_range",
     "parse",
+    "round_half_up",
     "short",
 ]
 
@@ -152,6 +154,23 @@ def from_yaml_float(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return value if in_range(value) else None
+
+
+def round_half_up(value: Fraction | Number, places: int) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals, exactly, whatever its size (integer arithmetic: a Decimal
+    division would round to the context's 28 digits, and quantize would refuse a result longer than that).
+
+    >>> round_half_up(Fraction(100, 3), 1), round_half_up(Fraction(81, 2), 0), round_half_up(Fraction(-5, 2), 0)
+    (Decimal('33.3'), Decimal('41'), Decimal('-3'))
+    """
+    exact = Fraction(value)
+    scaled = abs(exact) * 10**places
+    units = int(scaled + Fraction(1, 2))
+    sign = "-" if exact < 0 and units else ""
+    if places == 0:
+        return Decimal(f"{sign}{units}")
+    whole, fraction = divmod(units, 10**places)
+    return Decimal(f"{sign}{whole}.{fraction:0{places}d}")
 
 
 def decimals(value: Number) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -148,3 +149,19 @@ def test_an_exact_figure_round_trips_through_yaml_the_model_and_back(value, quot
     assert parsed == value and type(parsed) is (Decimal if "." in text else int)
     again = report.to_document()["実績"][0]["値"]
     assert numeric.parse(str(again) if isinstance(again, int) else f"{again:f}") == parsed
+
+
+def test_the_largest_figures_in_range_compute_exactly(tmp_path, capsys):
+    """An actual of 29 digits against a target of 10: the rate (of 31 digits) is computed and shown, never the
+    decimal module's 28-digit context error; the change from a decimal year stays exact."""
+    big = "9" * 29
+    text = REPORT.format(value=big).replace("年度: R6\n計画", "年度: R5～R6\n計画")
+    text += "  - {指標: 件数, 年度: R5, 値: 0.0001}\n"
+    path = tmp_path / "report.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["indicators", "--format", "json", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert '"rate": 1e+30' in out and "99999999999999999999999999999" in out
+    report = jusou_spec.load(path)
+    [series] = jusou_spec.indicators(reports=[report])
+    assert series.years[1].change == Fraction(int(big)) - Fraction(1, 10000)

@@ -391,7 +391,10 @@ def _delivery(delivery: Delivery) -> dict[str, Any]:
     """One delivery as data: its mode, the parties named (委託先 or 補助先), and their type when only that is given."""
     return {
         "mode": delivery.mode.value,
-        "parties": [str(party) for party in (*delivery.contractors, *delivery.recipients)],
+        # an unnamed party is shown as such; its reason belongs to the document, not to the diagram
+        "parties": [
+            party if isinstance(party, str) else "名称未記載" for party in (*delivery.contractors, *delivery.recipients)
+        ],
         "party_type": delivery.contractor_type or delivery.recipient_type,
     }
 

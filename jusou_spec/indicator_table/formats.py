@@ -406,6 +406,8 @@ _CSV_HEADER = {
         "評価基準による評価",
         "内訳",
         "報告書",
+        "分子",
+        "分母",
     ],
     "en": [
         "document",
@@ -427,6 +429,8 @@ _CSV_HEADER = {
         "mark under rule",
         "breakdown",
         "report",
+        "numerator",
+        "denominator",
     ],
 }
 
@@ -437,6 +441,22 @@ def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator
             here = f"{path}{breakdown.axis}={item.name}"
             yield here, item.value
             yield from _csv_breakdowns(item.breakdowns, f"{here}/")
+
+
+def _csv_number(value: Figure) -> str:
+    """A figure in plain positional notation, exact (a recomputed rate that does not end, to ten places)."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        value = round_to(value, 10).normalize()
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _csv_parts(row: YearProgress) -> list[str]:
+    """A ratio actual's numerator and denominator (empty for a plain count)."""
+    if row.ratio is None:
+        return ["", ""]
+    return [_csv_number(row.ratio.numerator), _csv_number(row.ratio.denominator)]
 
 
 def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
@@ -463,15 +483,16 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                         str(row.year),
                         row.goal.text(series.unit) if row.goal else "",
                         row.goal.scope.label(lang) if row.goal else "",
-                        "" if actual is None or isinstance(actual, NotStated) else actual,
+                        "" if actual is None or isinstance(actual, NotStated) else _csv_number(actual),
                         actual.reason if isinstance(actual, NotStated) else "",
-                        "" if row.planned is None else row.planned,
+                        "" if row.planned is None else _csv_number(row.planned),
                         "" if row.rate is None else row.rate,
                         row.status.label(lang),
                         row.mark if isinstance(row.mark, str) else "",
                         row.expected_mark or "",
                         "",
                         row.report or "",
+                        *_csv_parts(row),
                     ]
                 )
                 for path, value in _csv_breakdowns(row.breakdowns):
@@ -481,7 +502,7 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                             str(row.year),
                             "",
                             "",
-                            "" if isinstance(value, NotStated) else value,
+                            "" if isinstance(value, NotStated) else _csv_number(value),
                             value.reason if isinstance(value, NotStated) else "",
                             "",
                             "",
@@ -490,6 +511,8 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                             "",
                             path,
                             row.report or "",
+                            "",
+                            "",
                         ]
                     )
     return out.getvalue()

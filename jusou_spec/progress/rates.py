@@ -17,7 +17,6 @@ Fraction(80, 1)
 from __future__ import annotations
 
 import enum
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import attrs
@@ -39,7 +38,7 @@ __all__ = [
     "rounded",
 ]
 
-from jusou_spec.numeric import Number
+from jusou_spec.numeric import Number, round_half_up
 
 
 class Scope(enum.Enum):
@@ -213,5 +212,4 @@ def rounded(value: Fraction | None) -> float | None:
     """A rate for display and JSON: rounded half up to one decimal place."""
     if value is None:
         return None
-    decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    return float(decimal.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return float(round_half_up(value, 1))

@@ -14,13 +14,13 @@ Fraction(100, 3)
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
 from jusou_spec.model import Actual, Indicator, Target
-from jusou_spec.numeric import Number, decimals
+from jusou_spec.numeric import Number, decimals, round_half_up
 from jusou_spec.progress.units import is_percent
 
 __all__ = ["Ratio", "actual_ratio", "agrees", "recompute", "round_to", "target_ratio"]
@@ -35,9 +35,8 @@ def recompute(numerator: Number, denominator: Number, *, percent: bool) -> Fract
 
 
 def round_to(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half up to ``places`` decimals."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """``value`` rounded half up to ``places`` decimals, exactly."""
+    return round_half_up(value, places)
 
 
 def agrees(stated: Number, recomputed: Fraction) -> bool:

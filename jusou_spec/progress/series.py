@@ -293,10 +293,10 @@ def _year(
 
 
 def _difference(value: Figure, previous: Figure) -> Figure:
-    """``value - previous``, exact: a recomputed rate (a Fraction) does not mix with a Decimal directly."""
-    if isinstance(value, Fraction) or isinstance(previous, Fraction):
-        return Fraction(value) - Fraction(previous)
-    return value - previous
+    """``value - previous``, exact (Decimal subtraction would round to 28 digits, and a recomputed rate is a
+    Fraction); a whole difference is an int."""
+    difference = Fraction(value) - Fraction(previous)
+    return difference.numerator if difference.denominator == 1 else difference
 
 
 def _status(

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
+from jusou_spec.numeric import round_half_up
+
 __all__ = ["figure", "rate_text", "sum_text"]
 
 
@@ -19,7 +21,7 @@ def figure(value: int | Decimal | Fraction | float) -> str:
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return f"{value.numerator:,}"
-        value = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("1e-10"))
+        value = round_half_up(value, 10)
     if isinstance(value, float):
         value = Decimal(repr(value))
     if isinstance(value, Decimal):
