@@ -50,3 +50,17 @@ def test_the_fixture_uses_every_structure_of_values():
         (True, True),
         (True, False),
     }
+
+
+def test_an_open_ended_target_runs_to_the_end_of_the_plan_period():
+    """目標 {年度: R7～} under a plan for R6～R8 is a period target for R7～R8 in jusou_spec.indicators; without
+    the plan (the end not stated) it stays open."""
+    plan = jusou_spec.load(PLAN)
+    report = jusou_spec.load(REPORT)
+    assert isinstance(plan, Plan) and isinstance(report, Report)
+    series = {s.id: s for s in jusou_spec.indicators(plan, reports=[report])}
+    [goal] = series["参加人数"].goals
+    assert str(goal.years) == "R7～R8"
+    assert [str(row.year) for row in series["参加人数"].years] == ["R7", "R8"]
+    [target] = plan.programs[4].indicators[0].targets  # type: ignore[misc]
+    assert str(target.years) == "R7～"

@@ -78,9 +78,12 @@ class Goal:
     denominator: Number | None = None
 
     @classmethod
-    def from_target(cls, target: Target, indicator: Indicator) -> Goal | None:
-        """The goal a target sets; None for a ratio target whose parts give no rate (a denominator of 0)."""
-        years = target.years if isinstance(target.years, FiscalRange) else None
+    def from_target(cls, target: Target, indicator: Indicator, period: FiscalRange | None = None) -> Goal | None:
+        """The goal a target sets; None for a ratio target whose parts give no rate (a denominator of 0).
+
+        An open-ended target year (R7～) runs to the end of ``period`` (the plan period) where that is given.
+        """
+        years = target.years.closed_by(period) if isinstance(target.years, FiscalRange) else None
         if years is None:
             scope = Scope.UNDATED
         elif years.end == years.start:
@@ -117,21 +120,24 @@ class Goal:
         return f"{value}{unit}{comparison}{parts}"
 
 
-def goals(indicator: Indicator) -> tuple[Goal, ...]:
-    """Every target of an indicator as a goal, in document order (none when its targets are not stated)."""
+def goals(indicator: Indicator, *, period: FiscalRange | None = None) -> tuple[Goal, ...]:
+    """Every target of an indicator as a goal, in document order (none when its targets are not stated); open
+    target years closed by ``period``."""
     if isinstance(indicator.targets, NotStated):
         return ()
-    found = (Goal.from_target(target, indicator) for target in indicator.targets)
+    found = (Goal.from_target(target, indicator, period) for target in indicator.targets)
     return tuple(goal for goal in found if goal is not None)
 
 
-def goal_for(indicator: Indicator, year: FiscalYear, *, planned: Number | None = None) -> Goal | None:
+def goal_for(
+    indicator: Indicator, year: FiscalYear, *, planned: Number | None = None, period: FiscalRange | None = None
+) -> Goal | None:
     """The goal an actual of ``year`` is measured against.
 
     A target for that very year comes first; then the 計画値 a report prints beside the actual; then a target for
     a period that contains the year (a period target is a level to reach by the period's last year).
     """
-    found = goals(indicator)
+    found = goals(indicator, period=period)
     for goal in found:
         if goal.scope is Scope.YEAR and goal.years is not None and goal.years.start == year:
             return goal

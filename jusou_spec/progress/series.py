@@ -26,7 +26,7 @@ from fractions import Fraction
 
 import attrs
 
-from jusou_spec.fiscal import FiscalYear, parse_year
+from jusou_spec.fiscal import FiscalRange, FiscalYear, parse_year
 from jusou_spec.model import Actual, Baseline, Breakdown, Direction, Indicator, NotStated, Plan, Report
 from jusou_spec.numeric import Number
 from jusou_spec.progress.marks import expected_mark
@@ -214,16 +214,21 @@ def indicators(
                 if actual.year is not None and actual.year not in seen:
                     seen.add(actual.year)
                     found[actual.year] = (actual, references.report)
-        series.append(_series(entry, defined_in, found, year))
+        # an open-ended target year (R7～) runs to the end of the plan period, where the plan states one
+        series.append(_series(entry, defined_in, found, year, plan.period_range if plan is not None else None))
     return tuple(series)
 
 
 def _series(
-    entry: IndicatorEntry, defined_in: str, found: Mapping[FiscalYear, tuple[Actual, Report]], as_of: FiscalYear | None
+    entry: IndicatorEntry,
+    defined_in: str,
+    found: Mapping[FiscalYear, tuple[Actual, Report]],
+    as_of: FiscalYear | None,
+    period: FiscalRange | None,
 ) -> IndicatorProgress:
     indicator = entry.indicator
     direction, stated = effective_direction(indicator)
-    own_goals = goals(indicator)
+    own_goals = goals(indicator, period=period)
     years: set[FiscalYear] = set(found)
     for goal in own_goals:
         if goal.years is not None:
@@ -232,7 +237,7 @@ def _series(
     previous: Figure | None = None
     for year in sorted(years):
         actual, report = found.get(year, (None, None))
-        row = _year(indicator, year, actual, report, direction, as_of, previous)
+        row = _year(indicator, year, actual, report, direction, as_of, previous, period)
         if isinstance(row.actual, int | Decimal | Fraction):
             previous = row.actual
         rows.append(row)
@@ -260,12 +265,13 @@ def _year(
     direction: Direction,
     as_of: FiscalYear | None,
     previous: Figure | None,
+    period: FiscalRange | None,
 ) -> YearProgress:
     ratio = actual_ratio(actual, indicator) if actual is not None else None
     value: Figure | NotStated | None = actual.value if actual is not None else None
     if value is None and ratio is not None:
         value = ratio.recomputed
-    goal = goal_for(indicator, year, planned=actual.planned if actual is not None else None)
+    goal = goal_for(indicator, year, planned=actual.planned if actual is not None else None, period=period)
     exact_rate = (
         rate(goal, value, direction) if goal is not None and isinstance(value, int | Decimal | Fraction) else None
     )

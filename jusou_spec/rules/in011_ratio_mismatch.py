@@ -47,7 +47,7 @@ from jusou_spec.numeric import decimals
 from jusou_spec.progress.ratios import Ratio, actual_ratio, round_to, target_ratio
 from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import unit_text
-from jusou_spec.resolve_report import resolve_report
+from jusou_spec.rules._indicators import actuals_with_indicators, defined_indicators
 
 DOCUMENT = "any"
 
@@ -60,15 +60,11 @@ CHECK = Check(
 
 
 def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding]:
-    if isinstance(document, Plan):
-        for _, indicator in document.all_indicators():
-            yield from _targets(indicator)
-        return
-    for indicator in document.indicators:
+    for indicator in defined_indicators(document):
         yield from _targets(indicator)
-    indicators = resolve_report(document, plan).indicators
-    for actual in document.actuals:
-        entry = indicators.get(actual.indicator)
+    if isinstance(document, Plan):
+        return
+    for actual, entry in actuals_with_indicators(document, plan):
         if entry is not None:
             yield from _actual(actual, entry.indicator)
 
