@@ -76,7 +76,7 @@ def _kind(schema: Mapping[str, Any]) -> str:
         return " / ".join(str(v) for v in schema["enum"])
     if "const" in schema:
         return f"`{schema['const']}`"
-    if "anyOf" in schema:
+    if "anyOf" in schema and schema.get("type") != "object":  # an object's anyOf only says which keys it needs
         return " または ".join(_kind(alt) for alt in schema["anyOf"])
     if schema.get("type") == "array":
         return f"リスト（{_kind(schema.get('items', {}))}）"

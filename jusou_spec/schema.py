@@ -12,6 +12,7 @@ import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any, cast
 
 import jsonschema
@@ -19,6 +20,8 @@ from jsonschema.exceptions import ValidationError
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import join, tokens
+from jusou_spec.numeric import NumberError, short
+from jusou_spec.numeric import parse as parse_number
 from jusou_spec.resources import load_schema
 
 __all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "validate", "validator"]
@@ -214,7 +217,13 @@ def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
 def _describe(value: Any) -> tuple[str, str]:
     if isinstance(value, bool):
         return "true / false", "a boolean"
-    for python_type, name in ((str, "string"), (list, "array"), (dict, "object"), (int, "integer"), (float, "number")):
+    for python_type, name in (
+        (str, "string"),
+        (list, "array"),
+        (dict, "object"),
+        (int, "integer"),
+        (float | Decimal, "number"),
+    ):
         if isinstance(value, python_type):
             return _TYPE_JA[name], _TYPE_EN.get(name, name)
     return _TYPE_JA["null"], "null"
@@ -264,10 +273,28 @@ def _titled(error: ValidationError) -> Mapping[str, Any]:
     return {}
 
 
+NUMBER_TITLE = "数値"
+"""The title of ``$defs/数値``, whose range :mod:`jusou_spec.numeric` states and checks."""
+_NUMBER_KEYWORDS = frozenset({"pattern", "exclusiveMaximum", "exclusiveMinimum", "maximum", "minimum"})
+
+
+def _number(pointer: str, value: Any) -> Finding:
+    """SV004 for a figure that is no figure or lies outside the range, in the words of :mod:`jusou_spec.numeric`."""
+    subject_ja, subject_en = _subject(pointer, "の")
+    try:
+        parse_number(value)
+    except NumberError as error:
+        reason_ja, reason_en = error.reason_ja, error.reason_en
+    else:  # the schema and the parser disagree: say what the schema says
+        reason_ja = f"「{short(value)}」は数値として読めません"
+        reason_en = f"'{short(value)}' is not a figure"
+    return INVALID_VALUE.finding(Message(ja=f"{subject_ja}{reason_ja}", en=f"{subject_en}{reason_en}"), pointer)
+
+
 def _explain(pointer: str, error: ValidationError) -> Finding:
     subject_ja, subject_en = _subject(pointer, "の")
     value = error.instance
-    shown = value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+    shown = short(value) if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool) else None
     if error.validator in ("anyOf", "oneOf", "type", "$ref"):
         exp_ja, exp_en = _expected(error.schema)
         got_ja, got_en = _describe(value)
@@ -310,6 +337,8 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
             pointer,
         )
     titled = _titled(error)
+    if titled.get("title") == NUMBER_TITLE and error.validator in _NUMBER_KEYWORDS:
+        return _number(pointer, value)
     if error.validator == "pattern" and titled:
         return INVALID_VALUE.finding(
             Message(

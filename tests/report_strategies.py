@@ -44,6 +44,11 @@ def actuals(draw: st.DrawFn, indicator_ids: list[str], area_ids: tuple[str, ...]
         "年度": draw(years),
         "値": draw(_values()),
     }
+    if draw(st.integers(min_value=0, max_value=3)) == 0:
+        # a ratio's parts, with or without the stated rate
+        out["分子"], out["分母"] = draw(numbers), draw(numbers)
+        if draw(st.booleans()):
+            del out["値"]
     if draw(st.booleans()):
         out["単位"] = draw(st.one_of(st.sampled_from(["件", "人", "%", "％", "か所"]), not_stated))
     if draw(st.booleans()):

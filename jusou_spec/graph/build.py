@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -175,7 +176,7 @@ class _Builder:
                 self.edge(ident, self.department(name), EdgeKind.OWNED_BY)
         if not isinstance(program.delivery, NotStated):
             for delivery in program.delivery:
-                for party in (*delivery.contractors, *delivery.recipients):
+                for party in _named(delivery):
                     target = self.node(organisation_id(party), NodeKind.ORGANISATION, party, name=party)
                     self.edge(ident, target, EdgeKind.DELIVERED_BY, mode=delivery.mode.value, pointer=delivery.pointer)
         for indicator in program.indicators:
@@ -208,7 +209,7 @@ class _Builder:
                 self.numbered(
                     NodeKind.MEASURE,
                     related.id,
-                    related.name,
+                    str(related.name),
                     number_item.number,
                     number_item.name,
                     pointer=number_item.pointer,
@@ -219,7 +220,7 @@ class _Builder:
                 self.numbered(
                     NodeKind.ACTION,
                     related.id,
-                    related.name,
+                    str(related.name),
                     number_item.number,
                     number_item.name,
                     pointer=number_item.pointer,
@@ -264,7 +265,7 @@ class _Builder:
             target = self.numbered(
                 kind,
                 link.plan.id,
-                link.plan.name,
+                str(link.plan.name),
                 number,
                 link.item.name if link.item is not None else None,
                 pointer=None,
@@ -406,12 +407,22 @@ def _consent(meeting: Meeting) -> str | None:
     return "あり" if meeting.consent else "なし"
 
 
+def _named(delivery: Delivery) -> Iterator[str]:
+    """The parties a delivery names; one the source does not name ({未記載}) is no organisation node."""
+    for party in (*delivery.contractors, *delivery.recipients):
+        if isinstance(party, str):
+            yield party
+
+
 def _delivery(delivery: Delivery) -> dict[str, Any]:
     """One delivery as data: its mode, the parties named (委託先 or 補助先), their type when only that is given,
     and the years it holds for (None: every year the program runs)."""
     return {
         "mode": delivery.mode.value,
-        "parties": [*delivery.contractors, *delivery.recipients],
+        # an unnamed party is shown as such; its reason belongs to the document, not to the diagram
+        "parties": [
+            party if isinstance(party, str) else "名称未記載" for party in (*delivery.contractors, *delivery.recipients)
+        ],
         "party_type": delivery.contractor_type or delivery.recipient_type,
         "years": _text(delivery.years),
     }

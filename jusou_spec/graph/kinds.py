@@ -106,6 +106,8 @@ class EdgeKind(enum.Enum):
     """meeting → meeting (報告)."""
     EVALUATES = "evaluates"
     """meeting → meeting (評価)."""
+    FEEDS_BACK = "feeds_back_to"
+    """meeting → meeting: results or opinions go back to whoever sent the matter (フィードバック)."""
     COOPERATES_WITH = "cooperates_with"
     """meeting ↔ meeting (相互連携, drawn both ways), or department → pillar/column (庁内連携体制の○)."""
     RELATES_TO = "relates_to"
@@ -123,6 +125,7 @@ FLOW_EDGES: dict[str, EdgeKind] = {
     "提案": EdgeKind.PROPOSES_TO,
     "報告": EdgeKind.REPORTS_TO,
     "評価": EdgeKind.EVALUATES,
+    "フィードバック": EdgeKind.FEEDS_BACK,
     "相互連携": EdgeKind.COOPERATES_WITH,
     "その他": EdgeKind.RELATES_TO,
 }

@@ -21,6 +21,7 @@ from jusou_spec.model.common import (
     Municipality,
     Narrative,
     Provenance,
+    RatioPart,
     Target,
 )
 from jusou_spec.model.documents import (
@@ -114,6 +115,7 @@ __all__ = [
     "Plan",
     "Program",
     "Provenance",
+    "RatioPart",
     "RelatedPlan",
     "Rename",
     "Report",

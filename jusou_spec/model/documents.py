@@ -44,6 +44,7 @@ from jusou_spec.model.plan import (
 from jusou_spec.model.resolve import References, resolve
 from jusou_spec.model.resources import Area
 from jusou_spec.model.suppression import Suppression
+from jusou_spec.numeric import Number
 
 __all__ = ["Activity", "Actual", "Breakdown", "BreakdownItem", "Plan", "Report"]
 
@@ -152,7 +153,7 @@ class Plan:
 @attrs.frozen
 class BreakdownItem:
     name: str = key("名称")
-    value: int | float | NotStated = key("値", not_stated_or(number))
+    value: Number | NotStated = key("値", not_stated_or(number))
     area: str | None = key("圏域")
     """The id of the declared area this item is the figure of (a 校区 of the breakdown by 校区)."""
     breakdowns: tuple[Breakdown, ...] = key("内訳", lambda v, p, c: tuple_of(nested(Breakdown))(v, p, c), default=())
@@ -166,7 +167,7 @@ class Breakdown:
 
     axis: str = key("名称")
     items: tuple[BreakdownItem, ...] = key("項目", tuple_of(nested(BreakdownItem)), default=())
-    total: int | float | NotStated | None = key("合計", not_stated_or(number))
+    total: Number | NotStated | None = key("合計", not_stated_or(number))
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
 
@@ -177,9 +178,12 @@ class Actual:
 
     indicator: str = key("指標")
     year: FiscalYear | None = key("年度", year)
-    value: int | float | NotStated = key("値", not_stated_or(number))
+    value: Number | NotStated | None = key("値", not_stated_or(number))
+    """The stated figure (for a ratio, the stated rate); None where a ratio's actual gives only its parts."""
+    numerator: Number | None = key("分子", number)
+    denominator: Number | None = key("分母", number)
     unit: str | NotStated | None = key("単位", not_stated_or(plain))
-    planned: int | float | None = key("計画値", number)
+    planned: Number | None = key("計画値", number)
     mark: str | NotStated | None = key("評価", not_stated_or(plain))
     breakdowns: tuple[Breakdown, ...] = key("内訳", tuple_of(nested(Breakdown)), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -190,7 +194,7 @@ class Actual:
 @attrs.frozen
 class Figure:
     name: str = key("名称")
-    value: int | float | NotStated = key("値", not_stated_or(number))
+    value: Number | NotStated = key("値", not_stated_or(number))
     unit: str | None = key("単位")
     breakdowns: tuple[Breakdown, ...] = key("内訳", tuple_of(nested(Breakdown)), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -223,8 +227,8 @@ class PlanLink:
 class Mark:
     mark: str = key("記号")
     meaning: str = key("意味")
-    rate_at_least: int | float | None = key("達成率以上", number)
-    rate_below: int | float | None = key("達成率未満", number)
+    rate_at_least: Number | None = key("達成率以上", number)
+    rate_below: Number | None = key("達成率未満", number)
 
 
 @attrs.frozen
@@ -236,14 +240,14 @@ class MarkingRule:
     source: Provenance | None = source_field()
 
 
-def _cell(value: Any, pointer: str, context: BuildContext) -> int | float | None:
+def _cell(value: Any, pointer: str, context: BuildContext) -> Number | None:
     return None if value is None else number(value, pointer, context)
 
 
 @attrs.frozen
 class TableRow:
     heading: str | None = key("見出し")
-    values: tuple[int | float | None, ...] = key("値", tuple_of(_cell), default=())
+    values: tuple[Number | None, ...] = key("値", tuple_of(_cell), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
 

@@ -34,6 +34,7 @@ from jusou_spec.model.common import (
     source_field,
 )
 from jusou_spec.model.resources import Budget, Staffing
+from jusou_spec.numeric import Number
 
 __all__ = [
     "ClauseTableRow",
@@ -110,7 +111,8 @@ class RelatedPlan:
     """Another plan this one must be in harmony with (社会福祉法第106条の5第3項)."""
 
     id: str = key("id")
-    name: str = key("名称")
+    name: str | NotStated = key("名称", not_stated_or(plain))
+    """The plan's name; NotStated where the source refers to a plan without naming it."""
     kind: str = key("種別")
     author: str | None = key("策定主体")
     period: FiscalRange | NotStated | None = key("期間", not_stated_or(year_range))
@@ -217,9 +219,10 @@ class Delivery:
 
     mode: DeliveryMode = key("方式", enum_of(DeliveryMode))
     years: FiscalRange | None = key("年度", year_range)
-    contractors: tuple[str, ...] = key("委託先", texts, default=())
+    contractors: tuple[str | NotStated, ...] = key("委託先", tuple_of(not_stated_or(plain)), default=())
+    """Named contractors; NotStated for one the source mentions without naming."""
     contractor_type: str | None = key("委託先種別")
-    recipients: tuple[str, ...] = key("補助先", texts, default=())
+    recipients: tuple[str | NotStated, ...] = key("補助先", tuple_of(not_stated_or(plain)), default=())
     recipient_type: str | None = key("補助先種別")
     applies_to: tuple[str, ...] = key("対象", texts, default=())
     content: tuple[str, ...] = key("内容", prose, default=())
@@ -240,7 +243,7 @@ class Site:
 
     name: str | None = key("名称")
     category: str | None = key("区分")
-    count: int | float | None = key("箇所数", number)
+    count: Number | None = key("箇所数", number)
     names: tuple[str, ...] = key("内訳", texts, default=())
     delivery: DeliveryMode | None = key("実施方式", enum_of(DeliveryMode))
     note: tuple[str, ...] = key("注記", prose, default=())

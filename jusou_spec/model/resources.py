@@ -26,6 +26,7 @@ from jusou_spec.model._build import (
     year_range,
 )
 from jusou_spec.model.common import Provenance, source_field
+from jusou_spec.numeric import Number
 
 __all__ = ["Area", "Budget", "BudgetUnit", "Staffing"]
 
@@ -62,7 +63,7 @@ class Budget:
     """A program's budget (予算額) for one fiscal year, in the unit and with the 財源 wording the source prints."""
 
     year: FiscalYear | None = key("年度", year)
-    amount: int | float | NotStated = key("金額", not_stated_or(number))
+    amount: Number | NotStated = key("金額", not_stated_or(number))
     unit: BudgetUnit = key("単位", enum_of(BudgetUnit))
     funding: tuple[str, ...] = key("財源", prose, default=())
     """The source's own words for where the money comes from (国庫補助金、一般財源 …), never normalised."""
@@ -77,7 +78,7 @@ class Staffing:
 
     years: FiscalRange | None = key("年度", year_range)
     role: str = key("職種")
-    count: int | float | NotStated | None = key("人数", not_stated_or(number))
+    count: Number | NotStated | None = key("人数", not_stated_or(number))
     place: str | None = key("配置場所")
     areas: tuple[str, ...] = key("圏域", texts, default=())
     """Ids of the declared areas these staff serve."""

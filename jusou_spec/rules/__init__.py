@@ -34,6 +34,7 @@ from jusou_spec.rules import (
     in008_unit_mismatch,
     in009_percentage_range,
     in010_planned_differs,
+    in011_ratio_mismatch,
     mt001_support_consent,
     mt002_support_basis,
     mt003_multilayered_consent,
@@ -105,5 +106,6 @@ RULES: tuple[Rule, ...] = tuple(
         in008_unit_mismatch,
         in009_percentage_range,
         in010_planned_differs,
+        in011_ratio_mismatch,
     )
 )

@@ -63,6 +63,8 @@ def test_checks_without_errors_and_only_expected_not_stated_warnings(plan):
         ["/関連計画/0/期間", "/関連計画/1/期間", "/関連計画/2/期間"]
         # 参加支援, 多機関協働, アウトリーチ: no 支援機関/活動場所等 line (section 5 (2), (4), (5))
         + ["/事業/5/活動場所", "/事業/11/活動場所", "/事業/12/活動場所"]
+        # アウトリーチ: 「委託」 with no contractor named (section 5 (5) ア)
+        + ["/事業/12/実施方式/0/委託先/0"]
         # no target names a year (section 5): 5 + 2 + 2 targets
         + [f"/事業/5/成果目標/{n}/目標/0/年度" for n in range(5)]
         + [f"/事業/11/成果目標/{n}/目標/0/年度" for n in range(2)]

@@ -12,6 +12,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -492,7 +493,7 @@ def test_report_defined_indicators(plan: Plan, report: Report) -> None:
         "自立相談新規相談件数": ("生活困窮者自立相談支援事業", "新規相談件数", "件", 17),
         # 各分野の地域づくり (units printed with the figures)
         "百歳体操活動グループ数": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "Ｇ", 157),
-        "百歳体操参加率": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "％", 10.2),
+        "百歳体操参加率": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "％", Decimal("10.2")),
         "支え合いネットワーク事業実施地域数": ("地域支え合いネットワーク事業", "事業実施地域数", "地域", 26),
         "生活支援コーディネーター配置数": ("生活支援体制整備事業", "生活支援コーディネーターの配置数", "人", 6),
         "地域活動支援センター設置数": ("地域活動支援センター設置事業", "センター設置数及び利用者数", "か所", 4),
