@@ -9,6 +9,7 @@ templates escape it); nothing here writes markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
 from pathlib import PurePath
 from typing import Any
 
@@ -19,7 +20,9 @@ from jusou_spec.findings import Finding, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.law import CLAUSES, Clause, Pillar
 from jusou_spec.model import NotStated, Plan, Report, walk
+from jusou_spec.model.common import Provenance
 from jusou_spec.model.plan import ItemSchedule, Program, ScheduleCell
+from jusou_spec.numeric import Number
 from jusou_spec.progress import IndicatorProgress, YearProgress, indicators
 from jusou_spec.progress.text import figure, rate_text
 
@@ -35,6 +38,7 @@ __all__ = [
     "delivery_text",
     "finding_lines",
     "indicator_tables_of",
+    "name_text",
     "not_stated_text",
     "place_names",
 ]
@@ -69,13 +73,18 @@ def not_stated_text(value: NotStated) -> str:
     return f"未記載（{value.reason}）"
 
 
+def name_text(value: str | NotStated) -> str:
+    """A name the source may leave unstated (a contractor, a related plan): the name, or 未記載."""
+    return "未記載" if isinstance(value, NotStated) else value
+
+
 def delivery_text(program: Program) -> str:
     """実施方式 and 委託先 in one line: 直営・委託（社会福祉協議会）."""
     if isinstance(program.delivery, NotStated):
         return "未記載"
     words = []
     for delivery in program.delivery:
-        parties = [*delivery.contractors, *delivery.recipients]
+        parties = [name_text(party) for party in (*delivery.contractors, *delivery.recipients)]
         who = "、".join(parties) or delivery.contractor_type or delivery.recipient_type or ""
         scope = f"［{'・'.join(delivery.applies_to)}］" if delivery.applies_to else ""
         when = f"{delivery.years}: " if delivery.years is not None else ""
@@ -260,7 +269,7 @@ class IndicatorTable:
     than the table)."""
 
 
-def _value(value: int | float | NotStated | None, unit: str | None) -> str:
+def _value(value: Number | Fraction | float | NotStated | None, unit: str | None) -> str:
     if value is None:
         return "―"
     if isinstance(value, NotStated):
@@ -372,15 +381,14 @@ def sources(plan: Plan) -> tuple[str, ...]:
     """The source document, then every section the plan's items cite, in order of first citation."""
     lines = []
     if plan.source is not None:
-        parts = [plan.source.title, plan.source.publisher, plan.source.issued, plan.source.file]
+        parts = [plan.source.title, plan.source.publisher, plan.source.issued, plan.source.file, plan.source.url]
         lines.append("　".join(part for part in parts if part))
     seen: dict[str, None] = {}
     for value in walk(plan):
-        section = getattr(value, "section", None)
-        if type(value).__name__ == "Provenance" and isinstance(section, str):
-            page = getattr(value, "page", None)
-            seen.setdefault(section + (f"（{page}頁）" if page else ""), None)
-    return (*lines, *seen)
+        if isinstance(value, Provenance):
+            where = [value.section or "", f"{value.page}頁" if value.page else "", value.url or ""]
+            seen.setdefault("　".join(part for part in where if part), None)
+    return (*lines, *(line for line in seen if line))
 
 
 def mode_years(plan: Plan) -> tuple[tuple[str, str], ...]:

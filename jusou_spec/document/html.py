@@ -70,7 +70,11 @@ def indicator_text(indicator: Indicator) -> str:
     else:
         for target in indicator.targets:
             years = str(target.years) if isinstance(target.years, FiscalRange) else "年度未記載"
-            words = target.original or f"{figure(target.value)}{target.unit or unit}{text(target.comparison)}"
+            if target.value is not None:
+                figures = f"{figure(target.value)}{target.unit or unit}"
+            else:  # a ratio given by its parts only
+                figures = f"{figure(target.numerator or 0)}／{figure(target.denominator or 0)}"
+            words = target.original or f"{figures}{text(target.comparison)}"
             parts.append(f"{years}: {words}")
     return "　".join(parts)
 

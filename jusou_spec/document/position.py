@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.style import GREY, INK, detail, start
+from jusou_spec.document.content import name_text
 from jusou_spec.model import Plan
 
 __all__ = ["position_dot"]
@@ -26,7 +27,7 @@ def position_dot(plan: Plan) -> str:
     for index, related in enumerate(plan.related_plans):
         node = f"related:{index}"
         relation = related.relation
-        rows = [text(related.name, width=30), detail(related.kind, width=36)]
+        rows = [text(name_text(related.name), width=30), detail(related.kind, width=36)]
         if relation:
             rows.append(detail(f"関係: {relation}", width=40, colour=INK))
         dot.node(node, label=Html("<BR/>".join(rows)))
