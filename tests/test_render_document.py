@@ -225,3 +225,13 @@ def test_delivery_by_year(tmp_path):
     root = Path(__file__).resolve().parent.parent
     html = render_files(build(root / "tests" / "fixtures" / "mihon.yaml"), "html", stem="m")["m.html"].decode()
     assert "R6: 直営／R7～R8: 委託（見本市社会福祉協議会）" in html
+
+
+def test_ratio_targets_and_sources_with_their_web_page(tmp_path):
+    """A ratio target given by its parts reads 12／30; the appendix lists the sources with their page and URL."""
+    root = Path(__file__).resolve().parent.parent
+    html = render_files(build(root / "tests" / "fixtures" / "mihon-values.yaml"), "html", stem="v")["v.html"].decode()
+    assert "R6: 12／30" in html
+    appendix = html[html.index('<section id="appendix">') :]
+    assert "https://www.city.mihon.example.lg.jp/fukushi/jusou-keikaku.pdf" in appendix
+    assert 'href="https://' not in html
