@@ -14,11 +14,17 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
 from jusou_spec.checker import check_document
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
+from jusou_spec.commands._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_debug_argument,
+    chosen_format,
+    language,
+)
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan
 from jusou_spec.reporters import Summary
@@ -62,15 +68,7 @@ def _dpi(value: str) -> int:
 
 
 def _format(args: argparse.Namespace) -> str:
-    from_extension = Path(args.output).suffix.lower().lstrip(".") if args.output else None
-    if args.format and from_extension and from_extension != args.format:
-        raise UsageError(
-            Message(
-                ja=f"--format {args.format} と出力ファイルの拡張子 .{from_extension} が一致しません",
-                en=f"--format {args.format} does not match the output file's extension .{from_extension}",
-            )
-        )
-    chosen = args.format or from_extension
+    chosen = chosen_format(args.format, args.output)
     if chosen is None:
         raise UsageError(
             Message(

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, chosen_format, language
 from jusou_spec.findings import Finding, Message
 from jusou_spec.reporters import Summary
 from jusou_spec.reporters import render as report
@@ -38,22 +38,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _format(args: argparse.Namespace, *, folder: bool) -> str:
-    suffix = Path(args.output).suffix.lower().lstrip(".")
     if folder:
-        return args.format or "html"
-    if args.format and suffix and suffix != args.format:
+        return str(args.format or "html")
+    chosen = chosen_format(args.format, args.output)
+    if chosen is None:
         raise UsageError(
             Message(
-                ja=f"--format {args.format} と出力ファイルの拡張子 .{suffix} が一致しません",
-                en=f"--format {args.format} does not match the output file's extension .{suffix}",
+                ja="-o に .html .pdf .md のファイルを指定するか、--format を指定してください",
+                en="give -o a file ending in .html, .pdf or .md, or a --format",
             )
         )
-    chosen = args.format or suffix
     if chosen not in FORMAT_NAMES:
         raise UsageError(
             Message(
-                ja=f"拡張子 .{suffix} の形式は作成できません（.html .pdf .md のいずれかにしてください）",
-                en=f"cannot write .{suffix}: use .html, .pdf or .md (or --format)",
+                ja=f"拡張子 .{chosen} の形式は作成できません（.html .pdf .md のいずれかにしてください）",
+                en=f"cannot write .{chosen}: use .html, .pdf or .md (or --format)",
             )
         )
     return chosen
