@@ -99,3 +99,10 @@ def test_the_pdf_is_the_same_on_every_run():
     content = build(PLANS["uozu"])
     first, second = (render_files(content, "pdf", stem="u")["u.pdf"] for _ in range(2))
     assert first == second
+
+
+def test_a_table_that_breaks_across_pages_repeats_its_header(pdf):
+    """The appendix's findings table runs over more than one page, and every page of it starts with its header."""
+    _, reader = pdf
+    pages = ["".join((page.extract_text() or "").split()) for page in reader.pages]
+    assert sum("区分点検項目場所内容" in page for page in pages) >= 2
