@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -23,7 +24,14 @@ from jusou_spec.findings import Finding, Message, Severity, sort_findings
 from jusou_spec.model import NotStated, Plan, Report, pointer_in
 from jusou_spec.resolve_report import linked_plan_path
 from jusou_spec.rules import RULES, Rule
-from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carries_marker, read_source
+from jusou_spec.source import (
+    SourceDocument,
+    SourceMap,
+    SourceUnreadable,
+    carries_marker,
+    folder_unreadable,
+    read_source,
+)
 from jusou_spec.suppression import apply_suppressions
 
 __all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
@@ -190,19 +198,73 @@ def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     return finding.evolve(file=name, line=finding.line or position.line, column=finding.column or position.column)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], *, problems: list[SourceUnreadable] | None = None
+) -> tuple[list[Path], int]:
     """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
-    that carries the ``jusou:`` marker, in sorted order. Returns them with the number of folder files skipped."""
+    that carries the ``jusou:`` marker, in sorted order, each file once however often it is given. Returns them
+    with the number of folder files skipped.
+
+    Nothing is dropped without a word: a file below a folder whose marker cannot be read (no permission, a named
+    pipe) is listed, so that reading it says why; a folder that cannot be listed is added to ``problems`` (raised
+    as :class:`~jusou_spec.source.SourceUnreadable` when ``problems`` is None).
+    """
     files: list[Path] = []
+    seen: set[str] = set()
     skipped = 0
+
+    def add(path: Path) -> None:
+        key = _identity(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
     for given in paths:
         path = Path(given)
         if not path.is_dir():
-            files.append(path)
+            add(path)
             continue
-        for candidate in sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
-            if carries_marker(candidate):
-                files.append(candidate)
+        for candidate in _yaml_below(path, problems):
+            if _marked_or_unreadable(candidate):
+                add(candidate)
             else:
                 skipped += 1
     return files, skipped
+
+
+def _identity(path: Path) -> str:
+    """One key for every spelling of a file's path (./a.yaml, a.yaml, a link to it)."""
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):
+        return os.fsdecode(os.fspath(path))
+
+
+def _yaml_below(folder: Path, problems: list[SourceUnreadable] | None) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` that is not a folder below ``folder`` (links to folders are not followed)."""
+
+    def unlisted(error: OSError) -> None:
+        shown = os.fsdecode(error.filename) if error.filename is not None else str(folder)
+        unreadable = SourceUnreadable(shown, folder_unreadable(shown, error))
+        if problems is None:
+            raise unreadable
+        problems.append(unreadable)
+
+    found = [
+        Path(top, name)
+        for top, _, names in os.walk(folder, onerror=unlisted)
+        for name in names
+        if name.endswith((".yaml", ".yml"))
+    ]
+    return sorted(found)
+
+
+def _marked_or_unreadable(path: Path) -> bool:
+    """True when the file carries the marker, or when it cannot be read to tell (reading it will say why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    if stat.S_ISDIR(mode):
+        return False
+    return not stat.S_ISREG(mode) or carries_marker(path, unreadable=True)

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from jusou_spec.errors import JusouError
+
 __all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "parse_range", "parse_year"]
 
 # era name → (initial, offset: western year = era year + offset)
@@ -28,7 +30,7 @@ _ERAS = {"令和": ("R", 2018), "平成": ("H", 1988), "昭和": ("S", 1925)}
 _INITIALS = {initial: (name, offset) for name, (initial, offset) in _ERAS.items()}
 
 
-class FiscalYearError(ValueError):
+class FiscalYearError(JusouError, ValueError):
     """A text that is not a fiscal year or period; carries Japanese and English explanations."""
 
     def __init__(self, text: str, *, reason_ja: str, reason_en: str) -> None:

@@ -61,7 +61,7 @@ def render(
     if format == "dot":
         return to_dot(graph, view, findings=findings).encode("utf-8")
     text = to_dot(graph, view, findings=findings, dpi=PNG_DPI if format == "png" else None)
-    return run_graphviz(text, format)
+    return run_graphviz(text, format, size=(graph.number_of_nodes(), graph.number_of_edges()))
 
 
 def _graph(plan: Plan) -> nx.MultiDiGraph[str]:
