@@ -168,14 +168,18 @@ def _describe(error: Exception, *, limit: int = 200) -> str:
 
 def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
     """The plan a report names, modelled as ``jusou_spec.load`` models it (its own findings are not repeated here:
-    check it on its own)."""
+    check it on its own). Only a plan is followed: a report that names itself, or another report (which may name
+    this one back), is a finding, never a loop."""
     link, path = report.plan, linked_plan_path(report)
     if path is None or link is None or isinstance(link, NotStated):
         return None, []
     try:
-        linked = check_document(path, rules=()).document
+        source = read_source(path)
     except SourceUnreadable:
-        linked = None
+        return None, [_plan_unreadable(link.file)]
+    if source.kind == "report":
+        return None, [_plan_is_report(link.file, itself=_identity(path) == _identity(Path(report.name)))]
+    linked = check_source(source, rules=()).document
     if not isinstance(linked, Plan):
         return None, [_plan_unreadable(link.file)]
     return linked, []
@@ -189,6 +193,23 @@ def _plan_unreadable(file: str) -> Finding:
         ),
         pointer_in(Report, "plan", "file"),
     )
+
+
+def _plan_is_report(file: str, *, itself: bool) -> Finding:
+    if itself:
+        message = Message(
+            ja=f"計画ファイル「{file}」はこの報告書自身です。報告書が対象とする計画（jusou: plan/1）のファイルを"
+            "指定してください",
+            en=f"the plan file '{file}' is this report itself: name the file of the plan (jusou: plan/1) it reports on",
+        )
+    else:
+        message = Message(
+            ja=f"計画ファイル「{file}」は計画ではなく報告書（jusou: report/1）です。報告書が対象とする計画の"
+            "ファイルを指定してください",
+            en=f"the plan file '{file}' is a report (jusou: report/1), not a plan: name the file of the plan it "
+            "reports on",
+        )
+    return PLAN_NOT_FOUND.finding(message, pointer_in(Report, "plan", "file"))
 
 
 def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
