@@ -34,7 +34,15 @@ from jusou_spec.source import (
 )
 from jusou_spec.suppression import apply_suppressions
 
-__all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
+__all__ = [
+    "INTERNAL",
+    "CheckedDocument",
+    "check_document",
+    "check_plan",
+    "check_report",
+    "check_source",
+    "discover",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -92,6 +100,17 @@ def check_plan(
     data = plan.to_document()
     found = [finding for rule in rules if rule.runs_on("plan") for finding in _safe_run(rule, plan, None, data)]
     return sort_findings(_suppress(list(_grade(found, severities)), plan, rules, data))
+
+
+def check_report(
+    report: Report, *, rules: Sequence[Rule] = RULES, severities: Mapping[str, Severity] | None = None
+) -> list[Finding]:
+    """Run the report rules on a report already in memory, against the plan it names (read from its file, relative
+    to the report's ``name``); findings carry pointers, not lines; its suppressions apply."""
+    data = report.to_document()
+    plan, found = _linked_plan(report)
+    found.extend(finding for rule in rules if rule.runs_on("report") for finding in _safe_run(rule, report, plan, data))
+    return sort_findings(_suppress(list(_grade(found, severities)), report, rules, data))
 
 
 def _build(source: SourceDocument) -> tuple[Plan | Report, list[Finding]]:

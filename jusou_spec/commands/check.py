@@ -138,8 +138,8 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         # Every file that could be read has been checked and reported; the ones that could not are each named,
         # and the run as a whole could not be done: exit 2, never a silent skip.
-        for error in unreadable:
-            sys.stderr.write(f"jusou: {error.message.text(language(args))}\n")
+        for problem in unreadable:
+            sys.stderr.write(f"jusou: {problem.message.text(language(args))}\n")
         return EXIT_CANNOT_RUN
     return EXIT_FINDINGS if any(_fails(f, strict_files) for f in findings) else EXIT_OK
 
