@@ -92,7 +92,9 @@ def test_range_labels_read_back(start, length):
     assert parse_range(str(span)) == span
 
 
-@pytest.mark.parametrize(("text", "era", "last"), [("昭和99年度", "昭和", 64), ("平成99年度", "平成", 31), ("H32", "平成", 31)])
+@pytest.mark.parametrize(
+    ("text", "era", "last"), [("昭和99年度", "昭和", 64), ("平成99年度", "平成", 31), ("H32", "平成", 31)]
+)
 def test_years_past_an_eras_end_are_refused(text, era, last):
     """An era year the era never reached is refused with the era's last year, not read as a later era's year."""
     with pytest.raises(FiscalYearError) as raised:

@@ -76,9 +76,12 @@ def run(args: argparse.Namespace) -> int:
         Result(group, as_of or default_as_of(group.reports), indicators(group.plan, reports=group.reports, as_of=as_of))
         for group in collected.groups
     ]
+    # The table first: a chart that cannot be written (a full disk, a folder that cannot be created) is an error
+    # after the table has been shown, not instead of it.
+    sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
+    sys.stdout.flush()
     if args.chart:
         write_charts(results, args.chart, lang=lang)
-    sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
     if args.format == "csv":
         for finding in collected.findings:
             sys.stderr.write(
