@@ -382,3 +382,22 @@ def test_unreadable_paths_raise_jusou_errors(tmp_path):
     for path in (tmp_path, tmp_path / "fifo.yaml", tmp_path / "missing.yaml"):
         with pytest.raises(jusou_spec.JusouError):
             jusou_spec.load(path)
+
+
+def test_the_reference_tables_are_read_only():
+    """plan.references' tables (and a report's) cannot be cleared or changed by one caller for every later rule."""
+    from jusou_spec.resolve_report import resolve_report
+
+    plan = jusou_spec.load(INDICATORS / "plan.yaml")
+    references = plan.references
+    tables = [getattr(references, name) for name in ("programs", "initiatives", "items", "item_initiative")]
+    tables += [getattr(references, name) for name in ("meetings", "meeting_parts", "indicators", "related_plans")]
+    tables.append(references.columns)
+    report = resolve_report(jusou_spec.load(INDICATORS / "report-r6.yaml"), plan)
+    tables += [report.indicators, report.actuals]
+    for table in tables:
+        with pytest.raises((AttributeError, TypeError)):
+            table.clear()  # type: ignore[attr-defined]
+        with pytest.raises(TypeError):
+            table["x"] = None  # type: ignore[index]
+    assert jusou_spec.check(plan) == jusou_spec.check(plan)

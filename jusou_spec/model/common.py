@@ -131,6 +131,9 @@ class Indicator:
     name: str = key("名称")
     unit: str | NotStated | None = key("単位", not_stated_or(plain))
     direction: Direction | None = key("方向", enum_of(Direction))
+    negative: bool = key("負の値", default=False)
+    """True when a value below zero means something (an increase or decrease, a balance); otherwise a negative
+    target or actual is a warning (TG002, IN011)."""
     baseline: Baseline | None = key("基準値", nested(Baseline))
     targets: tuple[Target, ...] | NotStated = key("目標", not_stated_or(tuple_of(nested(Target))), default=())
     program_name: str | None = key("事業")
