@@ -294,7 +294,7 @@ def _yaml_below(folder: Path, problems: list[SourceUnreadable] | None) -> list[P
         Path(top, name)
         for top, _, names in os.walk(folder, onerror=unlisted)
         for name in names
-        if name.endswith((".yaml", ".yml"))
+        if name.endswith((".yaml", ".yml")) and not os.path.isdir(os.path.join(top, name))
     ]
     return sorted(found)
 
@@ -305,6 +305,4 @@ def _marked_or_unreadable(path: Path) -> bool:
         mode = os.stat(path).st_mode
     except OSError:
         return True
-    if stat.S_ISDIR(mode):
-        return False
     return not stat.S_ISREG(mode) or carries_marker(path, unreadable=True)

@@ -7,6 +7,7 @@ command could not run (usage, a missing or unreadable path, a missing Graphviz p
 from __future__ import annotations
 
 import argparse
+import codecs
 import errno
 import io
 import os
@@ -74,6 +75,19 @@ class _ClosedStream(io.TextIOBase):
         return False
 
 
+def _replace_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    # The UTF-8 encoder takes a non-ASCII replacement only as bytes; other encodings get "?".
+    if error.encoding.replace("-", "").replace("_", "").lower() == "utf8":
+        return "\ufffd".encode() * (error.end - error.start), error.end
+    return "?" * (error.end - error.start), error.end
+
+
+_REPLACE = "jusou.replace"
+codecs.register_error(_REPLACE, _replace_unencodable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     if sys.stderr is None:
@@ -81,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:
         sys.stdout = _ClosedStream("<stdout>")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            # A file name that is not UTF-8 reaches the messages as lone surrogates; they are shown as U+FFFD rather
+            # than failing the whole output with UnicodeEncodeError.
+            stream.reconfigure(errors=_REPLACE)
     try:
         return _main(argv)
     except BrokenPipeError:
