@@ -401,3 +401,41 @@ def test_the_reference_tables_are_read_only():
         with pytest.raises(TypeError):
             table["x"] = None  # type: ignore[index]
     assert jusou_spec.check(plan) == jusou_spec.check(plan)
+
+
+def test_an_unknown_language_is_a_jusou_error():
+    """Message.text('fr'): InvalidArgument (a ValueError), naming the languages there are."""
+    from jusou_spec.findings import Message
+
+    with pytest.raises(jusou_spec.InvalidArgument, match="ja and en"):
+        Message(ja="あ", en="a").text("fr")
+
+
+def test_a_long_plain_list_does_not_speak_of_alias_bombs():
+    """SR008 for a flat list past the node limit asks to split the file; only aliases bring up Billion Laughs."""
+    from jusou_spec.source import MAX_NODES, parse_source
+
+    flat = parse_source("jusou: plan/1\nx: [" + "1," * (MAX_NODES + 1) + "1]\n")
+    assert [f.code for f in flat.findings] == ["SR008"]
+    assert "分けてください" in flat.findings[0].message.ja and "Billion" not in flat.findings[0].message.ja
+    bomb = "jusou: plan/1\na: &a [1,2,3,4,5,6,7,8,9,10]\n"
+    for name, previous in zip("bcdef", "abcde", strict=True):
+        bomb += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 10) + "]\n"
+    assert "Billion Laughs" in parse_source(bomb).findings[0].message.ja
+
+
+def test_a_blank_list_item_names_its_key(tmp_path, capsys):
+    """所管課: ['   ']: SV005 says which key and which item is blank."""
+    text = MINIMAL.read_text(encoding="utf-8").replace("所管課: [高齢介護課]", "所管課: ['   ']", 1)
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = _run(["check", tmp_path / "plan.yaml"], capsys)
+    assert code == 1 and "SV005 「所管課」の1番目の値が空です" in out
+
+
+@pytest.mark.parametrize("period", ["昭和99年度", "平成99年度"])
+def test_a_plan_period_past_its_eras_end_is_a_finding(tmp_path, capsys, period):
+    """計画期間: 昭和99年度 is refused with a finding naming the era's end, not read as a later year."""
+    text = MINIMAL.read_text(encoding="utf-8").replace("計画期間: R6～R8", f"計画期間: {period}", 1)
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = _run(["check", tmp_path / "plan.yaml"], capsys)
+    assert code == 1 and "年（" in out and "まで）" in out
