@@ -82,6 +82,7 @@ class _Walker(Generic[P]):
         self.keys: dict[str, P] = {}
         self.issues: dict[tuple[str, int, int], Issue] = {}  # an anchored node walked twice reports once
         self.count = 0
+        self.aliased = composer.aliased
 
     def report(self, code: str, message: Message, mark: Mark, pointer: str) -> None:
         issue = issue_at(code, message, mark, pointer)
@@ -94,7 +95,7 @@ class _Walker(Generic[P]):
         else:
             mark = node.start_mark
         if self.count > MAX_NODES:
-            raise too_many(mark, pointer)
+            raise too_many(mark, pointer, aliased=self.aliased)
         self.values[pointer] = self.position(mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             return self.scalar(node, pointer)

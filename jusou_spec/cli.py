@@ -7,12 +7,23 @@ command could not run (usage, a missing or unreadable path, a missing Graphviz p
 from __future__ import annotations
 
 import argparse
+import codecs
+import errno
+import io
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from jusou_spec._version import __version__
-from jusou_spec.commands import COMMANDS, EXIT_CANNOT_RUN, UsageError, debug_output, language
+from jusou_spec.commands import (
+    COMMANDS,
+    EXIT_CANNOT_RUN,
+    UsageError,
+    debug_output,
+    language,
+    unknown_environment_language,
+)
 from jusou_spec.findings import Language, Message
 
 __all__ = ["main"]
@@ -47,22 +58,94 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard stream the shell closed (``>&-``, ``2>&-``): writing to it is an error that says
+    which stream, rather than an AttributeError on None."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "closed", self.name)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _replace_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    # The UTF-8 encoder takes a non-ASCII replacement only as bytes; other encodings get "?".
+    if error.encoding.replace("-", "").replace("_", "").lower() == "utf8":
+        return "\ufffd".encode() * (error.end - error.start), error.end
+    return "?" * (error.end - error.start), error.end
+
+
+_REPLACE = "jusou.replace"
+codecs.register_error(_REPLACE, _replace_unencodable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    if sys.stderr is None:
+        # With standard error closed, messages have nowhere to go: they are dropped, the exit code still tells.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream("<stdout>")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            # A file name that is not UTF-8 reaches the messages as lone surrogates; they are shown as U+FFFD rather
+            # than failing the whole output with UnicodeEncodeError.
+            stream.reconfigure(errors=_REPLACE)
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`jusou rules | head -1`): it has what it wanted, so nothing is said, and the rest
+        # of the output, which no one reads, is sent nowhere instead of failing again when Python exits.
+        _discard_stdout()
+        return EXIT_CANNOT_RUN
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    unknown = unknown_environment_language()
+    if unknown is not None:
+        sys.stderr.write(
+            f"jusou: JUSOU_LANG={unknown} は使えません（ja か en）。日本語で表示します / "
+            f"JUSOU_LANG={unknown} is not ja or en; using Japanese\n"
+        )
     try:
         with debug_output(args):
-            return int(args.handler(args))
+            code = int(args.handler(args))
+        sys.stdout.flush()
+        return code
     except UsageError as error:
         sys.stderr.write(f"jusou: {error.message.text(language(args))}\n")
         return EXIT_CANNOT_RUN
+    except BrokenPipeError:
+        raise
     except OSError as error:
-        where = getattr(error, "filename", None) or ""
-        message = Message(
-            ja=f"{where}: 読み書きできません（{error.strerror or error}）",
-            en=f"{where}: cannot read or write ({error.strerror or error})",
-        )
+        where = os.fsdecode(error.filename) if getattr(error, "filename", None) is not None else ""
+        if where == "<stdout>":
+            message = Message(ja="標準出力が閉じています（出力先を指定してください）", en="standard output is closed")
+        else:
+            message = Message(
+                ja=f"{where}: 読み書きできません（{error.strerror or error}）",
+                en=f"{where}: cannot read or write ({error.strerror or error})",
+            )
         sys.stderr.write(f"jusou: {message.text(language(args))}\n")
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         return 130
+
+
+def _discard_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass

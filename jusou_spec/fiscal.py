@@ -21,14 +21,19 @@ from collections.abc import Iterator
 
 import attrs
 
+from jusou_spec.errors import JusouError
+
 __all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "parse_range", "parse_year"]
 
 # era name → (initial, offset: western year = era year + offset)
 _ERAS = {"令和": ("R", 2018), "平成": ("H", 1988), "昭和": ("S", 1925)}
 _INITIALS = {initial: (name, offset) for name, (initial, offset) in _ERAS.items()}
+# The last year of each era that ended: 昭和64年 (January 1989) and 平成31年 (to April 2019) were written, so they
+# read; 昭和99年度 or 平成99年度 is a slip that would otherwise land in another era's years, so it is refused.
+_LAST_YEAR = {"昭和": 64, "平成": 31}
 
 
-class FiscalYearError(ValueError):
+class FiscalYearError(JusouError, ValueError):
     """A text that is not a fiscal year or period; carries Japanese and English explanations."""
 
     def __init__(self, text: str, *, reason_ja: str, reason_en: str) -> None:
@@ -178,6 +183,13 @@ def _year(text: str, *, era_hint: str | None, original: str) -> FiscalYear:
             original,
             reason_ja=f"「{original}」の{name}{value}年度はありません",
             reason_en=f"'{original}': there is no year {value} of {name}",
+        )
+    last = _LAST_YEAR.get(name)
+    if last is not None and value > last:
+        raise FiscalYearError(
+            original,
+            reason_ja=f"「{original}」の{name}{value}年度はありません（{name}は{last}年（{last + offset}年）まで）",
+            reason_en=f"'{original}': there is no year {value} of {name}, which ended in its year {last} ({last + offset})",
         )
     return FiscalYear(value + offset)
 

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from jusou_spec.errors import JusouError
+
 __all__ = [
     "ACT",
     "ARTICLE",
@@ -269,7 +271,7 @@ CLAUSES: tuple[Clause, ...] = (
 _BY_KEY: Mapping[str, Clause] = {c.key: c for c in CLAUSES}
 
 
-class ClauseError(ValueError):
+class ClauseError(JusouError, ValueError):
     """A text that names no clause of the registry; ``text`` is the offending part, ``reason_ja/en`` say why."""
 
     def __init__(self, text: str, *, reason_ja: str, reason_en: str) -> None:

@@ -169,6 +169,19 @@ def _subject(pointer: str, particle: str = "") -> tuple[str, str]:
     return f"「{last}」{particle}", f"'{last}': "
 
 
+def _item_subject(pointer: str) -> tuple[str, str]:
+    """Like :func:`_subject`, and for an item of a list, the list's key and the item's place: 「所管課」の1番目の値
+    (a blank item such as ``所管課: ['   ']`` is named, not left as 「が空です」)."""
+    parts = tokens(pointer) if pointer else []
+    if not parts or not parts[-1].isdigit():
+        return _subject(pointer)
+    place = int(parts[-1]) + 1
+    key = next((part for part in reversed(parts[:-1]) if not part.isdigit()), None)
+    if key is None:
+        return f"{place}番目の値", f"item {place}: "
+    return f"「{key}」の{place}番目の値", f"'{key}' item {place}: "
+
+
 def _either(words: list[str]) -> str:
     return " または ".join(words)
 
@@ -329,10 +342,11 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
                 ),
                 pointer,
             )
+        empty_ja, empty_en = _item_subject(pointer)
         return EMPTY_VALUE.finding(
             Message(
-                ja=f"{_subject(pointer)[0]}が空です。値を書くか、出典にないときは {{未記載: 理由}} と書きます",
-                en=f"{subject_en}empty; give a value, or {{未記載: reason}} when the source does not give it",
+                ja=f"{empty_ja}が空です。値を書くか、出典にないときは {{未記載: 理由}} と書きます",
+                en=f"{empty_en}empty; give a value, or {{未記載: reason}} when the source does not give it",
             ),
             pointer,
         )

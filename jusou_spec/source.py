@@ -24,6 +24,8 @@ import attrs
 
 from jusou_spec import _source_text, _yaml_walk, jsonpointer
 from jusou_spec._source_text import Issue
+from jusou_spec.errors import JusouError
+from jusou_spec.files import NotRegularFile, read_regular
 from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
 from jusou_spec.numeric import short
 
@@ -38,6 +40,7 @@ __all__ = [
     "SourceMap",
     "SourceUnreadable",
     "carries_marker",
+    "folder_unreadable",
     "parse_source",
     "read_source",
 ]
@@ -130,7 +133,7 @@ class SourceDocument:
     version: int | None
 
 
-class SourceUnreadable(Exception):
+class SourceUnreadable(JusouError):
     """The path could not be read at all (missing, a directory, permission denied). Carries .path and .message (a
     Message in ja+en)."""
 
@@ -147,8 +150,7 @@ def read_source(path: str | os.PathLike[str], *, name: str | None = None) -> Sou
     """Read and load a file; only a path that cannot be read at all raises (SourceUnreadable)."""
     shown = os.fsdecode(os.fspath(path))
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)  # one byte more tells "too large" without reading it all
+        raw = read_regular(path, limit=MAX_FILE_BYTES + 1)  # one byte more tells "too large" without reading it all
     except (OSError, ValueError) as error:
         raise SourceUnreadable(shown, _unreadable(shown, error)) from error
     return parse_source(raw, name=shown if name is None else name)
@@ -173,13 +175,15 @@ def parse_source(raw: bytes | str, *, name: str = "<string>") -> SourceDocument:
         return _unusable(name, [Issue(code, message, 1, 1)])
 
 
-def carries_marker(path: str | os.PathLike[str]) -> bool:
+def carries_marker(path: str | os.PathLike[str], *, unreadable: bool = False) -> bool:
     """Cheap test for folder scans: does the file's first key (first line that is not blank, not a comment, not a
-    %directive and not '---') start with `jusou:`? Must not parse the whole YAML; must never raise (False on any
-    error)."""
+    %directive and not '---') start with `jusou:`? Must not parse the whole YAML; must never raise (``unreadable``,
+    False by default, when the file cannot be read: the folder scan passes True, so that reading says why)."""
     try:
-        with open(path, "rb") as stream:
-            head = stream.read(_HEAD_BYTES)
+        head = read_regular(path, limit=_HEAD_BYTES)
+    except (OSError, ValueError):
+        return unreadable
+    try:
         for line in _HEAD_LINES.split(_head_text(head).removeprefix("\ufeff")):
             if not _SKIPPED_LINE.fullmatch(line):
                 return _MARKER_LINE.match(line) is not None
@@ -318,12 +322,31 @@ def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue])
     return None, None
 
 
+def folder_unreadable(path: str, error: OSError) -> Message:
+    """Why a folder could not be listed, naming it."""
+    if isinstance(error, PermissionError):
+        return Message(
+            ja=f"フォルダ「{path}」の中を読む権限がありません（中のファイルは検査していません）。",
+            en=f"Permission denied: the folder {path} cannot be listed (the files in it were not checked)",
+        )
+    reason = error.strerror or str(error)
+    return Message(
+        ja=f"フォルダ「{path}」の中を読めません（{reason}。中のファイルは検査していません）。",
+        en=f"Cannot list the folder {path}: {reason} (the files in it were not checked)",
+    )
+
+
 def _unreadable(path: str, error: OSError | ValueError) -> Message:
     if isinstance(error, FileNotFoundError):
         return Message(ja=f"ファイル「{path}」が見つかりません。", en=f"No such file: {path}")
     if isinstance(error, IsADirectoryError):
         return Message(
             ja=f"「{path}」はフォルダです。ファイルを指定してください。", en=f"{path} is a directory, not a file"
+        )
+    if isinstance(error, NotRegularFile):
+        return Message(
+            ja=f"「{path}」は{error.kind_ja}で、通常のファイルではないため読みません。",
+            en=f"{path} is a {error.kind}, not a regular file: not read",
         )
     if isinstance(error, PermissionError):
         return Message(ja=f"ファイル「{path}」を読む権限がありません。", en=f"Permission denied: {path}")

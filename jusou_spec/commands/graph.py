@@ -24,6 +24,7 @@ from jusou_spec.commands._common import (
     add_debug_argument,
     chosen_format,
     language,
+    require_paths,
 )
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan
@@ -101,8 +102,14 @@ def _format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    if not os.path.isfile(args.plan):
-        raise UsageError(Message(ja=f"{args.plan}: ファイルがありません", en=f"{args.plan}: no such file"))
+    require_paths([args.plan])
+    if os.path.isdir(args.plan):
+        raise UsageError(
+            Message(
+                ja=f"{args.plan}: フォルダです。graph は計画を一つずつ描きます。計画のファイル（.yaml）を指定してください",
+                en=f"{args.plan}: is a folder; graph draws one plan at a time: give the plan's file (.yaml)",
+            )
+        )
     try:
         checked = check_document(args.plan)
     except SourceUnreadable as error:

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from jusou_spec.errors import WrongDocumentKind
 from jusou_spec.graph.kinds import (
     FLOW_EDGES,
     PLAN_ID,
@@ -54,7 +55,11 @@ def build_graph(plan: Plan) -> nx.MultiDiGraph[str]:
     '多機関協働事業'
     >>> sorted(v for _, v, kind in graph.out_edges("program:多機関協働", keys=True) if kind == "implements")
     ['clause:第5号', 'clause:第6号']
+
+    Raises :class:`~jusou_spec.errors.WrongDocumentKind` for anything but a plan (a report has no graph).
     """
+    if not isinstance(plan, Plan):
+        raise WrongDocumentKind(f"build_graph() takes a plan (jusou: plan/1), not {type(plan).__name__}")
     builder = _Builder(plan)
     builder.build()
     return builder.graph

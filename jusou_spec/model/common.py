@@ -155,6 +155,9 @@ class Indicator:
     numerator: RatioPart | None = key("分子", nested(RatioPart))
     """What a ratio indicator counts above the line (with 分母 below it); None for a plain count."""
     denominator: RatioPart | None = key("分母", nested(RatioPart))
+    negative: bool = key("負の値", default=False)
+    """True when a value below zero means something (an increase or decrease, a balance); otherwise a negative
+    target or actual is a warning (TG002, IN012)."""
     baseline: Baseline | None = key("基準値", nested(Baseline))
     targets: tuple[Target, ...] | NotStated = key("目標", not_stated_or(tuple_of(nested(Target))), default=())
     program_name: str | None = key("事業")

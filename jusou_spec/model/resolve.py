@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -34,8 +35,14 @@ __all__ = [
     "ResolvedFlow",
     "Unresolved",
     "department_key",
+    "read_only",
     "resolve",
 ]
+
+
+def read_only(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view of a copy of ``table`` (a view of a view is not copied again)."""
+    return table if isinstance(table, MappingProxyType) else MappingProxyType(dict(table))
 
 
 @attrs.frozen
@@ -92,15 +99,18 @@ class Lead:
 
 @attrs.frozen
 class References:
-    programs: Mapping[str, Program]
-    initiatives: Mapping[str, Initiative]
-    items: Mapping[str, InitiativeItem]
-    item_initiative: Mapping[str, Initiative]
-    meetings: Mapping[str, Meeting]
-    meeting_parts: Mapping[str, tuple[Meeting, MeetingPart]]
-    indicators: Mapping[str, tuple[Program, Indicator]]
-    related_plans: Mapping[str, RelatedPlan]
-    columns: Mapping[str, MatrixColumn]
+    """A plan's cross-references, resolved once and shared by every rule and the graph: the tables are read-only
+    (``MappingProxyType``), so no caller can change what later rules see."""
+
+    programs: Mapping[str, Program] = attrs.field(converter=read_only)
+    initiatives: Mapping[str, Initiative] = attrs.field(converter=read_only)
+    items: Mapping[str, InitiativeItem] = attrs.field(converter=read_only)
+    item_initiative: Mapping[str, Initiative] = attrs.field(converter=read_only)
+    meetings: Mapping[str, Meeting] = attrs.field(converter=read_only)
+    meeting_parts: Mapping[str, tuple[Meeting, MeetingPart]] = attrs.field(converter=read_only)
+    indicators: Mapping[str, tuple[Program, Indicator]] = attrs.field(converter=read_only)
+    related_plans: Mapping[str, RelatedPlan] = attrs.field(converter=read_only)
+    columns: Mapping[str, MatrixColumn] = attrs.field(converter=read_only)
     repeats: tuple[tuple[InitiativeItem, InitiativeItem], ...]
     flows: tuple[ResolvedFlow, ...]
     item_links: tuple[ItemLink, ...]

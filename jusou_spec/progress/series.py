@@ -26,6 +26,7 @@ from fractions import Fraction
 
 import attrs
 
+from jusou_spec.errors import WrongDocumentKind
 from jusou_spec.fiscal import FiscalRange, FiscalYear, parse_year
 from jusou_spec.model import Actual, Baseline, Breakdown, Direction, Indicator, NotStated, Plan, Report
 from jusou_spec.numeric import Number
@@ -176,6 +177,16 @@ def default_as_of(reports: Iterable[Report]) -> FiscalYear | None:
     return max(found) if found else None
 
 
+def _kind(value: object) -> str:
+    return (
+        "a report (jusou: report/1)"
+        if isinstance(value, Report)
+        else "a plan"
+        if isinstance(value, Plan)
+        else type(value).__name__
+    )
+
+
 def indicators(
     plan: Plan | None = None,
     *,
@@ -189,8 +200,16 @@ def indicators(
     figure for). A year up to
     ``as_of`` with a target and no actual is :attr:`Status.MISSING`; with no reports and no ``as_of``, no year is
     taken as ended. Where two reports give a figure for the same year, the one covering the later years wins.
+
+    Raises :class:`~jusou_spec.errors.WrongDocumentKind` when a report is passed as the plan (or a plan among the
+    reports), and :class:`~jusou_spec.fiscal.FiscalYearError` for an ``as_of`` that is not a fiscal year.
     """
+    if plan is not None and not isinstance(plan, Plan):
+        raise WrongDocumentKind(f"indicators() takes a plan (jusou: plan/1) first, not {_kind(plan)}; pass reports=[…]")
     given = list(reports)
+    for report in given:
+        if not isinstance(report, Report):
+            raise WrongDocumentKind(f"indicators() takes reports (jusou: report/1) in reports=, not {_kind(report)}")
     year = parse_year(as_of) if isinstance(as_of, str | int) else as_of
     if year is None:
         year = default_as_of(given)

@@ -8,13 +8,14 @@ finding, the reason of a suppression and the count line, so they live here, belo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
 
 from jusou_spec.findings import Finding, Language, Severity
 
-__all__ = ["Summary", "count_line", "suppressed_note", "suppressed_reason", "text", "text_line"]
+__all__ = ["Summary", "count_line", "one_line", "suppressed_note", "suppressed_reason", "text", "text_line"]
 
 
 @attrs.frozen
@@ -70,15 +71,39 @@ def suppressed_word(lang: str) -> str:
     return "suppressed" if Language(lang) is Language.EN else "抑制"
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` as printable characters on one line: a control character (a newline in a file name) is written as
+    its escape (``\\n``, ``\\x1b``), so a record never splits and no terminal sequence is sent; a byte of a file
+    name that was not UTF-8 (a lone surrogate) becomes U+FFFD.
+
+    >>> one_line("a\\nb.yaml")
+    'a\\\\nb.yaml'
+    """
+    text = _CONTROL.sub(
+        lambda m: _NAMED.get(
+            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def text_line(finding: Finding, lang: str, *, colour: bool = False) -> str:
-    """One finding in the contract's form (a suppressed one with 抑制 / ``suppressed`` for its severity)."""
+    """One finding in the contract's form (a suppressed one with 抑制 / ``suppressed`` for its severity), always
+    one line."""
     key = "suppressed" if finding.suppressed else finding.severity.value
     word = suppressed_word(lang) if finding.suppressed else key
     note = suppressed_note(finding, lang) if finding.suppressed else ""
-    where = f"{finding.file}:{finding.line}:{finding.column}:"
+    where = f"{one_line(str(finding.file))}:{finding.line}:{finding.column}:"
+    message = one_line(f"{finding.text(lang)}{note}")
     if colour:
-        return f"{where} {_COLOURS[key]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {finding.text(lang)}{note}"
-    return f"{where} {word} {finding.code} {finding.text(lang)}{note}"
+        return f"{where} {_COLOURS[key]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {message}"
+    return f"{where} {word} {finding.code} {message}"
 
 
 def text(findings: Sequence[Finding], summary: Summary, lang: str, colour: bool = False) -> str:
