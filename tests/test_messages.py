@@ -1,0 +1,83 @@
+"""Messages that show the fix: the expected form with an example, suggestions of the same kind, full-width marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from jusou_spec.checker import check_source
+from jusou_spec.source import parse_source
+
+HEAD = """\
+jusou: plan/1
+自治体: {名称: 見本市, 都道府県: 見本県}
+計画名: 見本市重層的支援体制整備事業実施計画
+計画期間: R6～R8
+実施形態: 本格実施
+"""
+PROGRAM = """\
+事業:
+  - id: 相談
+    名称: 総合相談
+    号: 第1号イ
+    分野: 高齢
+    所管課: [福祉政策課]
+"""
+
+
+def findings(text: str) -> list[tuple[str, int, int, str, str]]:
+    checked = check_source(parse_source(text, name="見本.yaml"))
+    return [(f.code, f.line, f.column, f.message.ja, f.message.en) for f in checked.findings]
+
+
+def one(text: str, code: str) -> tuple[str, int, int, str, str]:
+    found = [finding for finding in findings(text) if finding[0] == code]
+    assert len(found) == 1, findings(text)
+    return found[0]
+
+
+def test_a_wrong_type_shows_the_expected_form_with_an_example_from_the_keys_schema():
+    """所管課 as a string: SV003 says a list is expected and shows 所管課: [福祉政策課], in both languages."""
+    _, line, column, ja, en = one(HEAD + PROGRAM.replace("[福祉政策課]", "福祉政策課"), "SV003")
+    assert (line, column) == (11, 5)
+    assert "例: 所管課: [福祉政策課]" in ja
+    assert "for example 所管課: [福祉政策課]" in en
+
+
+@pytest.mark.parametrize(
+    ("value", "suggested", "not_suggested"),
+    [("[包括]", "連携事業", "関連事業"), ("true", "関連事業", "連携事業")],
+)
+def test_did_you_mean_names_only_keys_that_take_a_value_of_that_kind(value, suggested, not_suggested):
+    """上位事業 with a list suggests a key that takes a list, never the true/false 関連事業; with true, 関連事業."""
+    _, _, _, ja, _ = one(HEAD + PROGRAM + f"    上位事業: {value}\n", "SV002")
+    assert f"「{suggested}」のことですか" in ja
+    assert not_suggested not in ja
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (HEAD + "抑制：\n  - {規則: DL001, 位置: /, 理由: x}\n", "「抑制：」の「：」は全角のコロン"),
+        (HEAD + PROGRAM.replace("名称: 総合相談", "名称：総合相談"), "「名称：」の「：」は全角のコロン"),
+        (HEAD + PROGRAM.replace("    分野: 高齢", "   　分野: 高齢"), "字下げに全角スペース（「　」）"),
+    ],
+)
+def test_a_full_width_colon_or_indent_is_named_in_the_syntax_error(text, named):
+    """Japanese input mode types ： and 　; SR001 names them and the line, instead of only the parser's complaint."""
+    _, _, _, ja, en = one(text, "SR001")
+    assert named in ja
+    assert "full-width" in en
+
+
+def test_a_key_after_a_full_width_indent_is_named_as_such():
+    """A line indented only with 　 parses as a new key 「　名称」; SV002 says the indent is the cause."""
+    text = HEAD.replace("自治体: {名称: 見本市, 都道府県: 見本県}", "自治体:\n　名称: 見本市") + PROGRAM
+    ja = next(f[3] for f in findings(text) if f[0] == "SV002")
+    assert "字下げに全角スペース" in ja
+
+
+def test_a_pattern_message_is_the_schemas_words_not_its_regex():
+    """An unreadable year shows the schema's patternErrorMessage (R6、令和6年度、2024年度 のように書きます)."""
+    text = HEAD + PROGRAM + "    成果目標:\n      - {id: 件数, 名称: 件数, 単位: 件, 基準値: {年度: 来年, 値: 3}}\n"
+    _, _, _, ja, _ = one(text, "SV004")
+    assert "「来年」は年度として読めません。R6、令和6年度、2024年度 のように書きます" in ja
