@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jusou_spec.checker import check_source
+from jusou_spec.cli import main
 from jusou_spec.source import parse_source
 
 HEAD = """\
@@ -81,3 +82,46 @@ def test_a_pattern_message_is_the_schemas_words_not_its_regex():
     text = HEAD + PROGRAM + "    成果目標:\n      - {id: 件数, 名称: 件数, 単位: 件, 基準値: {年度: 来年, 値: 3}}\n"
     _, _, _, ja, _ = one(text, "SV004")
     assert "「来年」は年度として読めません。R6、令和6年度、2024年度 のように書きます" in ja
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["schema", "--kind", "repor"], "--kind に「repor」は指定できません。指定できるもの: 「plan」「report」"),
+        (["check"], "次の引数が必要です: PATH"),
+        (["check", "--format", "xml", "x.yaml"], "--format に「xml」は指定できません"),
+        (["bogus"], "サブコマンド に「bogus」は指定できません"),
+        (["check", "--select"], "--select の後に値を一つ書いてください"),
+        (["indicators", "--as-of"], "--as-of の後に値を一つ書いてください"),
+        (["rules", "--nope"], "使えない引数があります: --nope"),
+        (["graph", "x.yaml", "--view", "nope"], "--view に「nope」は指定できません"),
+    ],
+)
+def test_every_subcommands_usage_errors_are_japanese_by_default(argv, said, capsys, monkeypatch):
+    """argparse's English is told in Japanese, with 使い方: for the usage line; exit 2 as the contract says."""
+    monkeypatch.delenv("JUSOU_LANG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert err.startswith("使い方: jusou")
+    assert f"jusou: コマンドの指定が正しくありません: {said}" in err
+
+
+def test_usage_errors_follow_lang_en_even_before_it_is_parsed(capsys, monkeypatch):
+    """--lang en written before the failing argument gives argparse's English words."""
+    monkeypatch.delenv("JUSOU_LANG", raising=False)
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "en", "--select"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: jusou") and "usage error: argument --select: expected one argument" in err
+
+
+def test_schema_takes_its_kind_as_an_argument(capsys):
+    """``jusou schema report`` prints the report schema (``--kind report`` still works); two kinds are refused."""
+    assert main(["schema", "report"]) == 0
+    assert '"$id": "urn:jusou-spec:schema:report:1"' in capsys.readouterr().out
+    assert main(["schema", "--kind", "report"]) == 0
+    assert '"$id": "urn:jusou-spec:schema:report:1"' in capsys.readouterr().out
+    assert main(["schema", "plan", "--kind", "report"]) == 2
+    assert "スキーマの種類が二つ指定されています" in capsys.readouterr().err
