@@ -214,17 +214,17 @@ def rules_markdown() -> str:
     ]
     for rule in sorted(RULES, key=lambda r: r.code):
         summary, _, body = rule.doc.partition("\n")
+        summary_ja, _, body_ja = rule.doc_ja.partition("\n")
         lines += [
             f'### <a id="{rule.code.lower()}"></a>{rule.code} `{rule.name}` ({rule.check.severity.value})',
             "",
             f"**{rule.check.title.ja}** — {rule.check.title.en}",
             "",
-            summary,
+            summary_ja or summary,
             "",
         ]
-        before_examples = body.split("\nFails", 1)[0].strip()
-        if before_examples:
-            lines += [before_examples, ""]
+        if body_ja.strip():
+            lines += [body_ja.strip(), ""]
         for example in examples(rule.doc):
             heading = "違反する例 (fails)" if not example.passes else "通る例 (passes)"
             label = f": {example.label}" if example.label else ""
@@ -236,6 +236,11 @@ def rules_markdown() -> str:
                 "```",
                 "",
             ]
+        before_examples = body.split("\nFails", 1)[0].strip()
+        lines += ["<details><summary>English</summary>", "", summary, ""]
+        if before_examples:
+            lines += [before_examples, ""]
+        lines += ["</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from jusou_spec.checker import check_source
 from jusou_spec.cli import main
+from jusou_spec.rules import RULES
 from jusou_spec.source import parse_source
+
+ROOT = Path(__file__).resolve().parent.parent
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 HEAD = """\
 jusou: plan/1
@@ -125,3 +132,31 @@ def test_schema_takes_its_kind_as_an_argument(capsys):
     assert '"$id": "urn:jusou-spec:schema:report:1"' in capsys.readouterr().out
     assert main(["schema", "plan", "--kind", "report"]) == 2
     assert "スキーマの種類が二つ指定されています" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_every_rule_is_explained_in_japanese(rule):
+    """Each rule module's DOC_JA says why in Japanese; a rule another change adds without one fails here."""
+    assert JAPANESE.search(rule.doc_ja.partition("\n")[0]), f"{rule.module} has no DOC_JA"
+    assert len(rule.doc_ja) >= 60
+
+
+def test_jusou_rules_explains_in_japanese_by_default_and_in_english_with_lang_en(capsys, monkeypatch):
+    """``jusou rules MT001`` shows DOC_JA and the examples under Japanese labels; ``--lang en`` the docstring."""
+    monkeypatch.delenv("JUSOU_LANG", raising=False)
+    rule = next(rule for rule in RULES if rule.code == "MT001")
+    assert main(["rules", "MT001"]) == 0
+    out = capsys.readouterr().out
+    assert rule.doc_ja.partition("\n")[0] in out and "通らない例:" in out and "通る例:" in out
+    assert rule.doc.partition("\n")[0] not in out
+    assert main(["rules", "--lang", "en", "MT001"]) == 0
+    assert rule.doc.partition("\n")[0] in capsys.readouterr().out
+
+
+def test_the_rule_catalogue_leads_with_the_japanese_explanation():
+    """docs/rules.md gives each rule's Japanese explanation first and keeps the English one below it."""
+    catalogue = (ROOT / "docs/rules.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        japanese = catalogue.index(rule.doc_ja.partition("\n")[0])
+        english = catalogue.index(rule.doc.partition("\n")[0], japanese)
+        assert japanese < english
