@@ -87,7 +87,7 @@ def validate(kind: str, data: Any) -> list[Finding]:
             by_place[_pointer(leaf)].append(leaf)
     findings: list[Finding] = []
     for pointer, errors in by_place.items():
-        findings.extend(_findings_for(pointer, errors))
+        findings.extend(_findings_for(kind, pointer, errors))
     return findings
 
 
@@ -140,7 +140,7 @@ def _fitting(error: ValidationError) -> bool:
     return not (len(leaves) == 1 and leaves[0] is error)
 
 
-def _findings_for(pointer: str, errors: list[ValidationError]) -> Iterator[Finding]:
+def _findings_for(kind: str, pointer: str, errors: list[ValidationError]) -> Iterator[Finding]:
     """One finding for this place (the most telling error), plus one per unknown key and all missing keys."""
     missing = [e for e in errors if e.validator == "required"]
     unknown = [e for e in errors if e.validator in ("additionalProperties", "unevaluatedProperties")]
@@ -150,7 +150,7 @@ def _findings_for(pointer: str, errors: list[ValidationError]) -> Iterator[Findi
     for error in unknown:
         yield from _unknown(pointer, error)
     if rest and not missing:
-        yield _explain(pointer, max(rest, key=_relevance))
+        yield _explain(kind, pointer, max(rest, key=_relevance))
 
 
 def _relevance(error: ValidationError) -> int:
@@ -288,14 +288,47 @@ def _describe(value: Any) -> tuple[str, str]:
     return _TYPE_JA[name], _TYPE_EN.get(name, name)
 
 
-def _example(pointer: str, error: ValidationError) -> tuple[str, str]:
-    """「。例: 所管課: [福祉政策課]」: the first example of the key's own schema, written as YAML on one line."""
-    examples = error.schema.get("examples") if isinstance(error.schema, Mapping) else None
-    if not isinstance(examples, list) or not examples:
-        return "", ""
+def _key_schema(kind: str, error: ValidationError) -> tuple[str, Mapping[str, Any]] | None:
+    """The key nearest above the error and its own schema (the property, with its title and examples), found by
+    following the error's path through the schema; ``$ref`` is followed where the path goes on inside it."""
+    node: Any = load_schema(kind)
+    found: tuple[str, Mapping[str, Any]] | None = None
+    previous: object = None
+    for token in error.absolute_schema_path:
+        while isinstance(node, Mapping) and token not in node and "$ref" in node:
+            node = load_schema_defs().get(str(node["$ref"]).rsplit("/", 1)[-1], {})
+        try:
+            node = node[token]
+        except (KeyError, IndexError, TypeError):
+            return found
+        if previous == "properties" and isinstance(node, Mapping):
+            found = (str(token), node)
+        previous = token
+    return found
+
+
+def _example(kind: str, pointer: str, error: ValidationError) -> tuple[str, str]:
+    """「。例: 所管課: [福祉政策課]」: the first example of the key's own schema, written as YAML on one line; for an
+    item of a list, the example of the list's key."""
     last = tokens(pointer)[-1] if pointer else ""
-    shown = f"- {flow(examples[0])}" if not last or last.isdigit() else f"{flow(last)}: {flow(examples[0])}"
+    own = error.schema.get("examples") if isinstance(error.schema, Mapping) else None
+    if isinstance(own, list) and own and last and not last.isdigit():
+        shown = f"{flow(last)}: {flow(own[0])}"
+    else:
+        keyed = _key_schema(kind, error)
+        examples = keyed[1].get("examples") if keyed else None
+        if keyed is None or not isinstance(examples, list) or not examples:
+            return "", ""
+        shown = f"{flow(keyed[0])}: {flow(examples[0])}"
     return f"。例: {shown}", f"; for example {shown}"
+
+
+def _item_subject(pointer: str) -> tuple[str, str]:
+    """「「所管課」の項目には」 for an item of a list under a key, to begin a message with."""
+    parts = tokens(pointer)
+    if len(parts) >= 2 and parts[-1].isdigit() and not parts[-2].isdigit():
+        return f"「{parts[-2]}」の項目には", f"an item of '{parts[-2]}': "
+    return "", ""
 
 
 def _expected(schema: Any) -> tuple[list[str], list[str]]:
@@ -342,19 +375,21 @@ def _titled(error: ValidationError) -> Mapping[str, Any]:
     return {}
 
 
-def _explain(pointer: str, error: ValidationError) -> Finding:
+def _explain(kind: str, pointer: str, error: ValidationError) -> Finding:
     subject_ja, subject_en = _subject(pointer, "の")
     value = error.instance
     shown = value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
     if error.validator in ("anyOf", "oneOf", "type", "$ref"):
         exp_ja, exp_en = _expected(error.schema)
         got_ja, got_en = _describe(value)
-        example_ja, example_en = _example(pointer, error)
+        example_ja, example_en = _example(kind, pointer, error)
+        item_ja, item_en = _item_subject(pointer)
         return WRONG_TYPE.finding(
             Message(
-                ja=f"{_subject(pointer, 'には')[0]}{_either(exp_ja) or '別の種類の値'} を書きます（{got_ja}が書かれています）"
-                f"{example_ja}",
-                en=f"{subject_en}expected {' or '.join(exp_en) or 'another kind of value'}, found {got_en}{example_en}",
+                ja=f"{_subject(pointer, 'には')[0] or item_ja}{_either(exp_ja) or '別の種類の値'} を書きます"
+                f"（{got_ja}が書かれています）{example_ja}",
+                en=f"{subject_en or item_en}expected {' or '.join(exp_en) or 'another kind of value'}, found {got_en}"
+                f"{example_en}",
             ),
             pointer,
         )

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
+from jusou_spec import schema
 from jusou_spec.checker import check_source
 from jusou_spec.cli import main
+from jusou_spec.jsonpointer import join
+from jusou_spec.resources import load_schema
 from jusou_spec.rules import RULES
 from jusou_spec.source import parse_source
 
@@ -160,3 +165,65 @@ def test_the_rule_catalogue_leads_with_the_japanese_explanation():
         japanese = catalogue.index(rule.doc_ja.partition("\n")[0])
         english = catalogue.index(rule.doc.partition("\n")[0], japanese)
         assert japanese < english
+
+
+def test_a_wrong_item_of_a_list_names_the_list_and_shows_its_example():
+    """An item of 所管課 written as a mapping: 「所管課」の項目には文字列, with the list key's own example."""
+    _, _, _, ja, en = one(HEAD + PROGRAM.replace("[福祉政策課]", "[{課: 福祉政策課}]"), "SV003")
+    assert ja.startswith("「所管課」の項目には文字列 を書きます")
+    assert ja.endswith("例: 所管課: [福祉政策課]")
+    assert en.startswith("an item of '所管課': ")
+
+
+WRONG_VALUES = (True, 12345, ["x"], {"x": 1}, "x")
+
+
+def _wrong_types(document: dict, place: list) -> list[tuple[str, str]]:
+    """For each key of the mapping at ``place``, the SV003 message when its value is of a kind it does not take."""
+    kind = "plan" if document["jusou"].startswith("plan") else "report"
+    messages = []
+    for key in list(load_schema_keys(kind, place)):
+        for wrong in WRONG_VALUES:
+            changed = copy.deepcopy(document)
+            holder = changed
+            for step in place:
+                holder = holder[step]
+            holder[key] = wrong
+            pointer = join("", *place, key)
+            found = [f for f in schema.validate(kind, changed) if f.pointer == pointer and f.code == "SV003"]
+            if found:
+                messages.append((pointer, found[0].message.ja))
+                break
+    return messages
+
+
+def load_schema_keys(kind: str, place: list) -> list[str]:
+    node = load_schema(kind)
+    defs = node["$defs"]
+    for step in place:
+        while "$ref" in node:
+            node = defs[node["$ref"].rsplit("/", 1)[-1]]
+        node = node["items"] if isinstance(step, int) else node["properties"][step]
+    while "$ref" in node:
+        node = defs[node["$ref"].rsplit("/", 1)[-1]]
+    return [key for key in node["properties"] if key != "jusou"]
+
+
+@pytest.mark.parametrize(
+    ("document", "place"),
+    [
+        ("tests/fixtures/minimal-plan.yaml", []),
+        ("tests/fixtures/minimal-plan.yaml", ["事業", 0]),
+        ("plans/ashiya.yaml", ["会議", 0]),
+        ("plans/ashiya.yaml", ["関連計画", 0]),
+        ("examples/actuals-r3-r5.yaml", []),
+        ("examples/actuals-r3-r5.yaml", ["実績", 0]),
+    ],
+)
+def test_every_wrong_type_of_these_keys_shows_an_example(document, place):
+    """Across the plan's, a program's, a meeting's, a related plan's, the report's and an actual's keys, each SV003
+    shows 「例: key: value」 from the key's own schema."""
+    data = yaml.safe_load((ROOT / document).read_text(encoding="utf-8"))
+    messages = _wrong_types(data, place)
+    assert len(messages) >= 5
+    assert [(pointer, ja) for pointer, ja in messages if f"例: {pointer.rsplit('/', 1)[-1]}: " not in ja] == []
