@@ -77,7 +77,7 @@ def _kind(schema: Mapping[str, Any], inline: str = "") -> str:
         return " / ".join(str(v) for v in schema["enum"])
     if "const" in schema:
         return f"`{schema['const']}`"
-    if "anyOf" in schema:
+    if "anyOf" in schema and schema.get("type") != "object":  # an object's anyOf only says which keys it needs
         return " または ".join(_kind(alt, inline) for alt in schema["anyOf"])
     if schema.get("type") == "array":
         return f"リスト（{_kind(schema.get('items', {}), inline)}）"

@@ -108,12 +108,28 @@ class FiscalRange:
         return self.start.western <= right_end and other.start.western <= left_end
 
     def within(self, other: FiscalRange) -> bool:
-        """Whether every year of this range lies in ``other``."""
+        """Whether every year of this range lies in ``other``.
+
+        An open range (令和7年度～) is read as "from its start, for as long as ``other`` lasts", so it lies within
+        ``other`` when its start does.
+
+        >>> parse_range("R7～").within(parse_range("R6～R8")), parse_range("R9～").within(parse_range("R6～R8"))
+        (True, False)
+        """
         if self.start not in other:
             return False
-        if self.end is None:
-            return other.end is None
-        return self.end in other
+        return self.end is None or self.end in other
+
+    def closed_by(self, other: FiscalRange | None) -> FiscalRange:
+        """This range with an open end closed by ``other``'s end (a plan period); unchanged when either end is
+        given, or ``other`` is open or absent.
+
+        >>> str(parse_range("R7～").closed_by(parse_range("R6～R8"))), str(parse_range("R7～").closed_by(None))
+        ('R7～R8', 'R7～')
+        """
+        if self.end is not None or other is None or other.end is None or other.end < self.start:
+            return self
+        return FiscalRange(self.start, other.end)
 
     def __str__(self) -> str:
         if self.end is None:

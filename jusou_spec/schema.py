@@ -12,6 +12,7 @@ import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any, cast
 
 import jsonschema
@@ -19,6 +20,8 @@ from jsonschema.exceptions import ValidationError
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import join, tokens
+from jusou_spec.numeric import NumberError, short
+from jusou_spec.numeric import parse as parse_number
 from jusou_spec.resources import load_schema
 
 __all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "flow", "validate", "validator"]
@@ -181,8 +184,8 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
     en = ", ".join(f"'{k}'" for k in keys)
     hint_ja = hint_en = ""
     if "号" in keys:
-        hint_ja = "（号に当たらない関連事業なら「関連事業: true」と書きます）"
-        hint_en = " (for a related program outside the clauses, write '関連事業: true')"
+        hint_ja = "（号に当たらない関連事業なら「関連事業: true」、号の事業をまとめる上位事業なら「号全体: 第1号」のように書きます）"
+        hint_en = " (for a related program outside the clauses, write '関連事業: true'; for an umbrella over an item's programs, '号全体: 第1号')"
     return MISSING_KEY.finding(
         Message(
             ja=f"{ja}がありません{hint_ja}。出典にないときは {{未記載: 理由}} と書きます",
@@ -224,7 +227,13 @@ def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
 def _json_type(value: Any) -> str:
     if isinstance(value, bool):
         return "boolean"
-    for python_type, name in ((str, "string"), (list, "array"), (dict, "object"), (int, "integer"), (float, "number")):
+    for python_type, name in (
+        (str, "string"),
+        (list, "array"),
+        (dict, "object"),
+        (int, "integer"),
+        (float | Decimal, "number"),
+    ):
         if isinstance(value, python_type):
             return name
     return "null"
@@ -375,10 +384,28 @@ def _titled(error: ValidationError) -> Mapping[str, Any]:
     return {}
 
 
+NUMBER_TITLE = "数値"
+"""The title of ``$defs/数値``, whose range :mod:`jusou_spec.numeric` states and checks."""
+_NUMBER_KEYWORDS = frozenset({"pattern", "exclusiveMaximum", "exclusiveMinimum", "maximum", "minimum"})
+
+
+def _number(pointer: str, value: Any) -> Finding:
+    """SV004 for a figure that is no figure or lies outside the range, in the words of :mod:`jusou_spec.numeric`."""
+    subject_ja, subject_en = _subject(pointer, "の")
+    try:
+        parse_number(value)
+    except NumberError as error:
+        reason_ja, reason_en = error.reason_ja, error.reason_en
+    else:  # the schema and the parser disagree: say what the schema says
+        reason_ja = f"「{short(value)}」は数値として読めません"
+        reason_en = f"'{short(value)}' is not a figure"
+    return INVALID_VALUE.finding(Message(ja=f"{subject_ja}{reason_ja}", en=f"{subject_en}{reason_en}"), pointer)
+
+
 def _explain(kind: str, pointer: str, error: ValidationError) -> Finding:
     subject_ja, subject_en = _subject(pointer, "の")
     value = error.instance
-    shown = value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+    shown = short(value) if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool) else None
     if error.validator in ("anyOf", "oneOf", "type", "$ref"):
         exp_ja, exp_en = _expected(error.schema)
         got_ja, got_en = _describe(value)
@@ -425,6 +452,8 @@ def _explain(kind: str, pointer: str, error: ValidationError) -> Finding:
             pointer,
         )
     titled = _titled(error)
+    if titled.get("title") == NUMBER_TITLE and error.validator in _NUMBER_KEYWORDS:
+        return _number(pointer, value)
     if error.validator == "pattern" and titled:
         how = cast("Mapping[str, Any]", error.schema).get("patternErrorMessage") or titled.get("description", "")
         return INVALID_VALUE.finding(

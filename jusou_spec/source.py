@@ -25,6 +25,7 @@ import attrs
 from jusou_spec import _source_text, _yaml_walk, jsonpointer
 from jusou_spec._source_text import Issue
 from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
+from jusou_spec.numeric import short
 
 __all__ = [
     "CHECKS",
@@ -254,6 +255,14 @@ def _findings(issues: list[Issue], name: str) -> tuple[Finding, ...]:
     return tuple(sort_findings(findings))
 
 
+def _version(digits: str | None) -> int | None:
+    """The version number of a marker (plan/1); None for none, or for a run of digits no version can have (so a
+    marker of thousands of digits never reaches int())."""
+    if digits is None or len(digits.lstrip("0")) > 6:
+        return None
+    return int(digits)
+
+
 def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue]) -> tuple[str | None, int | None]:
     """SR006/SR007 for the first key ``jusou: KIND/VERSION``; the kind and version when its value is valid.
 
@@ -281,20 +290,22 @@ def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue])
     value = data["jusou"]
     text = value.strip(" \t") if isinstance(value, str) else ""
     match = _MARKER.fullmatch(text)
-    if match and match[1] in KINDS and match[2] is not None and int(match[2]) in KINDS[match[1]]:
-        return match[1], int(match[2])
+    version = _version(match[2]) if match else None
+    if match and match[1] in KINDS and version in KINDS[match[1]]:
+        return match[1], version
     empty = value is None or (isinstance(value, str) and not text)
-    shown = text if isinstance(value, str) else str(value)
+    shown = short(text if isinstance(value, str) else value, 40)
     folded = unicodedata.normalize("NFKC", text).strip().lower()
     hint = _MARKER.fullmatch(folded)
     if match and match[1] in KINDS and match[2] is None:
         ja, en = f"版の番号がありません。「{match[1]}/1」のように書いてください。", f"write it as '{match[1]}/1'."
     elif match and match[1] in KINDS:
-        ja = f"「{match[1]}」の版 {int(match[2])} はこのツールでは読めません（対応している種類と版: {supported}）。"
-        en = f"version {int(match[2])} of '{match[1]}' is not supported (supported: {supported.replace('、', ', ')})."
-    elif hint and hint[1] in KINDS and hint[2] is not None and int(hint[2]) in KINDS[hint[1]]:
-        ja = f"全角文字や大文字は使えません。半角小文字で「{hint[1]}/{int(hint[2])}」と書いてください。"
-        en = f"write it in ASCII lower case: '{hint[1]}/{int(hint[2])}'."
+        number = short(match[2].lstrip("0") or "0")
+        ja = f"「{match[1]}」の版 {number} はこのツールでは読めません（対応している種類と版: {supported}）。"
+        en = f"version {number} of '{match[1]}' is not supported (supported: {supported.replace('、', ', ')})."
+    elif hint and hint[1] in KINDS and _version(hint[2]) in KINDS[hint[1]]:
+        ja = f"全角文字や大文字は使えません。半角小文字で「{hint[1]}/{_version(hint[2])}」と書いてください。"
+        en = f"write it in ASCII lower case: '{hint[1]}/{_version(hint[2])}'."
     else:
         ja = f"対応している種類と版は {supported}（plan は実施計画、report は実施状況報告）です。"
         en = f"the supported kinds and versions are {supported.replace('、', ', ')}."

@@ -21,6 +21,7 @@ from jusou_spec.model import Plan
 
 from .graph_cases import dot_text, golden_path, plans
 from .profiles import scaled
+from .strategies import plans as generated_plans
 
 ROOT = Path(__file__).resolve().parent.parent
 ASHIYA_LIKE = ROOT / "tests/fixtures/graph-ashiya-like.yaml"
@@ -188,3 +189,23 @@ def test_hostile_names_cannot_break_or_inject_into_dot_or_svg(value):
         texts = _node_texts(svg)
         assert len(texts) == len(_reference_node_texts(view))
         assert "".join(shown.split()) in "".join(texts[identifier(node)[1:-1]].split())
+
+
+@given(generated_plans())
+def test_every_view_draws_any_schema_valid_plan(document):
+    """Property: every view gives DOT text for any schema-valid plan (umbrellas without members, unresolved ids …)."""
+    plan, _ = Plan.from_document(document)
+    graph = build_graph(plan)
+    for view in VIEWS:
+        assert to_dot(graph, view).startswith("digraph")
+
+
+def test_umbrellas_without_members_are_drawn_in_the_band_of_their_whole_item(tmp_path):
+    """With no 上位事業 left, 包括的相談支援事業 (号全体: 第1号) is a box in the 相談支援 band, not a related program."""
+    text = (ROOT / "tests/fixtures/mihon.yaml").read_text(encoding="utf-8")
+    lonely = tmp_path / "mihon.yaml"
+    lonely.write_text(re.sub(r"\n    上位事業: \S+", "", text), encoding="utf-8")
+    dot = to_dot(build_graph(jusou_spec.load(lonely)), "clauses")
+    band = dot.split('subgraph "cluster_consultation"', 1)[1].split("subgraph", 1)[0]
+    assert '"program:包括的相談支援"' in band
+    assert '"program:包括的相談支援"' not in dot.split('subgraph "cluster_related"', 1)[-1]

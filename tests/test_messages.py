@@ -61,8 +61,8 @@ def test_a_wrong_type_shows_the_expected_form_with_an_example_from_the_keys_sche
     [("[包括]", "連携事業", "関連事業"), ("true", "関連事業", "連携事業")],
 )
 def test_did_you_mean_names_only_keys_that_take_a_value_of_that_kind(value, suggested, not_suggested):
-    """上位事業 with a list suggests a key that takes a list, never the true/false 関連事業; with true, 関連事業."""
-    _, _, _, ja, _ = one(HEAD + PROGRAM + f"    上位事業: {value}\n", "SV002")
+    """下位事業 with a list suggests a key that takes a list, never the true/false 関連事業; with true, 関連事業."""
+    _, _, _, ja, _ = one(HEAD + PROGRAM + f"    下位事業: {value}\n", "SV002")
     assert f"「{suggested}」のことですか" in ja
     assert not_suggested not in ja
 

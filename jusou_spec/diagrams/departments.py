@@ -15,7 +15,7 @@ import networkx as nx
 from jusou_spec.diagrams.dot import Dot, Html, tags, text
 from jusou_spec.diagrams.overlay import Overlay
 from jusou_spec.diagrams.style import INK, PILLAR_COLOURS, detail, finish, start
-from jusou_spec.graph.kinds import EdgeKind, KindEdges, NodeKind
+from jusou_spec.graph.kinds import EdgeKind, KindEdges, NodeKind, clause_id
 from jusou_spec.graph.queries import nodes_of
 from jusou_spec.law import Pillar
 
@@ -39,9 +39,16 @@ def _links(graph: nx.MultiDiGraph[str]) -> dict[tuple[str, str], set[str]]:
         for program, _, kind in cast(KindEdges, graph.in_edges(department, data="kind")):
             if kind != EdgeKind.OWNED_BY.value:
                 continue
-            for _, clause, clause_kind in cast(KindEdges, graph.out_edges(program, data="kind")):
-                if clause_kind != EdgeKind.IMPLEMENTS.value:
-                    continue
+            implemented = [
+                clause
+                for _, clause, k in cast(KindEdges, graph.out_edges(program, data="kind"))
+                if k == EdgeKind.IMPLEMENTS.value
+            ]
+            # An umbrella implements no clause, but its department owns a program of its whole 号's pillar.
+            for clause in [
+                *implemented,
+                *(clause_id(label) for label in graph.nodes[program].get("whole_items") or ()),
+            ]:
                 for _, pillar, pillar_kind in cast(KindEdges, graph.out_edges(clause, data="kind")):
                     if pillar_kind == EdgeKind.BELONGS_TO.value:
                         links.setdefault((department, pillar), set()).add("owns")

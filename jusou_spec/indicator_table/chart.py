@@ -15,6 +15,8 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -100,7 +102,7 @@ def _scale(largest: float, *, whole: bool) -> tuple[float, float]:
 
 def _figures(series: IndicatorProgress) -> Iterator[float]:
     for row in series.years:
-        if isinstance(row.actual, int | float):
+        if isinstance(row.actual, int | Decimal | Fraction):
             yield float(row.actual)
         if row.goal is not None:
             yield float(row.goal.value)
@@ -155,7 +157,7 @@ def chart_svg(series: IndicatorProgress, *, lang: str = "ja") -> str:
     for row in rows:
         x = centres[row.year]
         parts.append(_text(x, base_y + 20, str(row.year), size=13))
-        if isinstance(row.actual, int | float):
+        if isinstance(row.actual, int | Decimal | Fraction):
             y = y_of(float(row.actual))
             parts.append(
                 f'<rect x="{_f(x - bar_w / 2)}" y="{_f(y)}" width="{_f(bar_w)}" height="{_f(base_y - y)}" fill="{BAR}"/>'

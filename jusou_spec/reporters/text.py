@@ -1,7 +1,7 @@
 """The ``text`` format: the contract's ``file:line:col: severity CODE message``, one line per finding, and a closing
 count line.
 
-A suppressed finding is shown as ``file:line:col: suppressed CODE message（抑制の理由: …）``; colour only when asked
+A suppressed finding is shown as ``file:line:col: 抑制 CODE message（抑制の理由: …）`` (``suppressed`` in English); colour only when asked
 (the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). The other formats reuse the line of one
 finding, the reason of a suppression and the count line, so they live here, below them.
 """
@@ -64,13 +64,20 @@ _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "s
 _RESET = "\x1b[0m"
 
 
+def suppressed_word(lang: str) -> str:
+    """What stands in a suppressed finding's severity place: 抑制, or ``suppressed`` in English. A suppressed
+    finding fails nothing, so CI parsers that read the severity word have nothing to match in it."""
+    return "suppressed" if Language(lang) is Language.EN else "抑制"
+
+
 def text_line(finding: Finding, lang: str, *, colour: bool = False) -> str:
-    """One finding in the contract's form (a suppressed one with ``suppressed`` for its severity)."""
-    word = "suppressed" if finding.suppressed else finding.severity.value
+    """One finding in the contract's form (a suppressed one with 抑制 / ``suppressed`` for its severity)."""
+    key = "suppressed" if finding.suppressed else finding.severity.value
+    word = suppressed_word(lang) if finding.suppressed else key
     note = suppressed_note(finding, lang) if finding.suppressed else ""
     where = f"{finding.file}:{finding.line}:{finding.column}:"
     if colour:
-        return f"{where} {_COLOURS[word]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {finding.text(lang)}{note}"
+        return f"{where} {_COLOURS[key]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {finding.text(lang)}{note}"
     return f"{where} {word} {finding.code} {finding.text(lang)}{note}"
 
 

@@ -39,6 +39,7 @@ _KIND_EN = {
     "指標": "indicator",
     "関連計画": "related plan",
     "列": "matrix column",
+    "圏域": "area",
 }
 
 

@@ -34,6 +34,7 @@ Passes::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import MarkingRule, Plan, Report, pointer_to
@@ -73,7 +74,7 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
             )
             continue
         entry = indicators.get(actual.indicator)
-        if entry is None or actual.year is None or not isinstance(actual.value, int | float):
+        if entry is None or actual.year is None or not isinstance(actual.value, int | Decimal):
             continue
         goal = goal_for(entry.indicator, actual.year, planned=actual.planned)
         if goal is None:

@@ -38,9 +38,10 @@ from collections.abc import Iterator, Sequence
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import Breakdown, Indicator, NotStated, Plan, Report, pointer_to
+from jusou_spec.numeric import Number
 from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import is_percent
-from jusou_spec.resolve_report import resolve_report
+from jusou_spec.rules._indicators import actuals_with_indicators, defined_indicators
 
 DOCUMENT = "any"
 
@@ -51,19 +52,13 @@ CHECK = Check(
     Message(ja="0〜100 の範囲にない百分率", en="A percentage outside 0–100"),
 )
 
-Number = int | float
-
 
 def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding]:
-    if isinstance(document, Plan):
-        for _, indicator in document.all_indicators():
-            yield from _definition(indicator)
-        return
-    for indicator in document.indicators:
+    for indicator in defined_indicators(document):
         yield from _definition(indicator)
-    indicators = resolve_report(document, plan).indicators
-    for actual in document.actuals:
-        entry = indicators.get(actual.indicator)
+    if isinstance(document, Plan):
+        return
+    for actual, entry in actuals_with_indicators(document, plan):
         unit = actual.unit if actual.unit is not None else (entry.indicator.unit if entry else None)
         if not is_percent(unit):
             continue

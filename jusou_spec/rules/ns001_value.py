@@ -42,7 +42,8 @@ CHECK = Check(
 def check(document: object, *_: object) -> Iterator[Finding]:
     for value in walk(document):
         if isinstance(value, NotStated):
-            key = tokens(value.pointer)[-1] if value.pointer else ""
+            # an item of a list (委託先: [{未記載: …}]) is named by its list's key
+            key = next((token for token in reversed(tokens(value.pointer)) if not token.isdigit()), "")
             yield CHECK.finding(
                 Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
                 value.pointer,

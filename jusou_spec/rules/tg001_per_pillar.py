@@ -51,7 +51,7 @@ def _has_target(program: Program) -> bool:
 
 def check(plan: Plan) -> Iterator[Finding]:
     for pillar in Pillar:
-        programs = [p for p in plan.programs if any(c.pillar is pillar for c in p.clauses)]
+        programs = [p for p in plan.programs if any(c.pillar is pillar for c in p.stands_for)]
         if not programs or any(_has_target(program) for program in programs):
             continue
         labels = "・".join(c.label for c in CLAUSES if c.pillar is pillar)
