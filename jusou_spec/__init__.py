@@ -13,7 +13,8 @@ The public API::
 
 ``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
 (see docs/indicators.md). ``load``, ``check`` and ``indicators`` import neither networkx nor graphviz;
-``build_graph`` and ``render`` load them on first use.
+``build_graph`` and ``render`` (one diagram) load them on first use, and ``render_document`` (the whole plan as
+HTML, PDF or Markdown, see docs/guide.md) loads Jinja2 too, and WeasyPrint for a PDF.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.diagrams import render
+    from jusou_spec.document import render_document
     from jusou_spec.graph import build_graph
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "indicators",
     "load",
     "render",
+    "render_document",
 ]
 
 
@@ -90,4 +93,8 @@ def __getattr__(name: str) -> Any:
         from jusou_spec.diagrams import render
 
         return render
+    if name == "render_document":
+        from jusou_spec.document import render_document
+
+        return render_document
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

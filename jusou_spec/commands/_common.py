@@ -17,6 +17,7 @@ __all__ = [
     "EXIT_OK",
     "UsageError",
     "add_debug_argument",
+    "chosen_format",
     "debug_output",
     "debugging",
     "language",
@@ -31,6 +32,19 @@ class UsageError(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(message.en)
         self.message = message
+
+
+def chosen_format(given: str | None, output: str | None) -> str | None:
+    """The output format: ``--format`` or the output file's extension; both given and different is a usage error."""
+    suffix = os.path.splitext(output)[1].lower().lstrip(".") if output else None
+    if given and suffix and suffix != given:
+        raise UsageError(
+            Message(
+                ja=f"--format {given} と出力ファイルの拡張子 .{suffix} が一致しません",
+                en=f"--format {given} does not match the output file's extension .{suffix}",
+            )
+        )
+    return given or suffix or None
 
 
 def language(args: argparse.Namespace | None = None) -> str:

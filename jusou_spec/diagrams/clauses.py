@@ -247,6 +247,17 @@ def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot
             _grouped(dot, graph, grouped, marks, prefix=f"{pillar.name.lower()}_")
             for clause_node, program in deferred:
                 dot.edge(clause_node, program, arrowhead="none")
+    if "clause:第5号" in graph and "clause:第6号" in graph:
+        # 支援プランの作成 (第6号) is carried out by the 多機関協働事業 (第5号): the law links the two clauses.
+        dot.edge(
+            "clause:第5号",
+            "clause:第6号",
+            dir="both",
+            arrowsize=0.5,
+            style="dashed",
+            constraint=False,
+            xlabel=detail("一体で実施"),
+        )
     dot.comment("clauses in the law's order, programs in the order of their clauses, top to bottom")
     dot.same_rank(left, ordered=True, backwards=True)
     dot.same_rank(right, ordered=True, backwards=True)

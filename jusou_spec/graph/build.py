@@ -359,6 +359,8 @@ class _Builder:
         if matrix is None:
             return
         targets = {}
+        # The columns as the plan prints them, in its order: the ○ table is drawn with the plan's own headings.
+        self.graph.graph["matrix_columns"] = [(column.id, column.name) for column in matrix.columns]
         for column in matrix.columns:
             pillar = _pillar_named(column.name)
             if pillar is not None:
@@ -367,8 +369,10 @@ class _Builder:
                 targets[column.id] = self.node(
                     column_id(column.id), NodeKind.COLUMN, column.name, doc_id=column.id, name=column.name
                 )
+        self.graph.graph["matrix_rows"] = []
         for row in matrix.rows:
             department = self.department(row.department, pointer=row.pointer)
+            self.graph.graph["matrix_rows"].append((department, row.department))
             self.graph.nodes[department].setdefault("duties", []).extend(row.duties)
             for ident in row.columns:
                 if ident in targets:

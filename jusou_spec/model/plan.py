@@ -329,8 +329,11 @@ class Program:
 
     @property
     def label(self) -> str:
-        """The name with its variant, as the documents list them: 利用者支援事業（特定型）."""
-        return f"{self.name}（{self.variant}）" if self.variant else self.name
+        """The name with its variant, as the documents list them: 利用者支援事業（特定型）; a name that already
+        carries its variant (利用者支援事業（こども家庭センター型）) is not given it twice."""
+        if not self.variant or self.variant in self.name:
+            return self.name
+        return f"{self.name}（{self.variant}）"
 
 
 @attrs.frozen
