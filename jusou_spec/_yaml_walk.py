@@ -299,7 +299,10 @@ def _syntax(error: yaml.MarkedYAMLError, index: LineIndex) -> Issue:
     if char == "\t" or re.search(r"\btab\b", problem):
         return Issue("SR002", TAB_MESSAGE, line + 1, column + 1)
     context_line = error.context_mark.line + 1 if error.context_mark is not None else None
-    return Issue("SR001", explain(problem, error.context, context_line, char), line + 1, column + 1)
+    first = min(context_line or line + 1, line) - 1  # 0-based: the context's line, or the line before the problem
+    around = {number + 1: index.slice((number, 0), (number + 1, 0)) for number in range(max(first, 0), line + 1)}
+    message = explain(problem, error.context, context_line, char, lines=around)
+    return Issue("SR001", message, line + 1, column + 1)
 
 
 def _not_mapping(data: object) -> Message:

@@ -11,6 +11,7 @@ import codecs
 import errno
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -29,11 +30,73 @@ from jusou_spec.findings import Language, Message
 __all__ = ["main"]
 
 
+# argparse's own messages (its words are fixed; Python 3.11 to 3.13 spell the choices with or without quotes),
+# told in Japanese: (pattern, Japanese with the pattern's groups).
+_USAGE_JA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), ja)
+    for pattern, ja in (
+        (r"^unrecognized arguments: (?P<what>.*)$", "使えない引数があります: {what}"),
+        (r"^the following arguments are required: (?P<what>.*)$", "次の引数が必要です: {what}"),
+        (
+            r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$",
+            "{arg} に{value}は指定できません。指定できるもの: {choices}",
+        ),
+        (r"^argument (?P<arg>[^:]+): expected one argument$", "{arg} の後に値を一つ書いてください"),
+        (r"^argument (?P<arg>[^:]+): expected at least one argument$", "{arg} の後に値を一つ以上書いてください"),
+        (r"^argument (?P<arg>[^:]+): invalid (?P<type>\w+) value: (?P<value>.*)$", "{arg} の値{value}は使えません"),
+        (r"^argument (?P<arg>[^:]+): not allowed with argument (?P<other>.*)$", "{arg} と {other} は同時に使えません"),
+        (r"^argument (?P<arg>[^:]+): ignored explicit argument (?P<value>.*)$", "{arg} は値をとりません（{value}）"),
+        (
+            r"^ambiguous option: (?P<given>\S+) could match (?P<options>.*)$",
+            "{given} がどのオプションか決まりません（候補: {options}）",
+        ),
+    )
+)
+
+
+def _usage_in_japanese(message: str) -> str:
+    """argparse's message in Japanese: "subcommand" for its ``command`` argument, quotes as 「」."""
+    for pattern, ja in _USAGE_JA:
+        match = pattern.match(message)
+        if match:
+            words = {
+                name: value.replace("argument command", "サブコマンド") for name, value in match.groupdict().items()
+            }
+            if words.get("arg") == "command":
+                words["arg"] = "サブコマンド"
+            if "value" in words:
+                words["value"] = f"「{words['value'].strip(chr(39))}」"
+            if "choices" in words:
+                words["choices"] = "".join(f"「{choice.strip(chr(39))}」" for choice in words["choices"].split(", "))
+            return ja.format(**words)
+    return f"{message}（引数の解析器の説明）"
+
+
 class _Parser(argparse.ArgumentParser):
+    def format_usage(self) -> str:
+        usage = super().format_usage()
+        return usage if _language() == "en" else re.sub(r"^usage:", "使い方:", usage)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        prefix = "jusou: usage error: " if language() == "en" else "jusou: コマンドの指定が正しくありません: "
-        self.exit(EXIT_CANNOT_RUN, f"{prefix}{message}\n")
+        if _language() == "en":
+            self.exit(EXIT_CANNOT_RUN, f"jusou: usage error: {message}\n")
+        self.exit(EXIT_CANNOT_RUN, f"jusou: コマンドの指定が正しくありません: {_usage_in_japanese(message)}\n")
+
+
+def _language() -> str:
+    """The language of a usage error: ``--lang`` as written on the command line (argparse has not finished reading
+    it when it fails), else as :func:`language` says."""
+    argv = sys.argv[1:] if _ARGV is None else _ARGV
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return language()
+
+
+_ARGV: list[str] | None = None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    global _ARGV
+    _ARGV = None if argv is None else list(argv)
     args = _parser().parse_args(argv)
     unknown = unknown_environment_language()
     if unknown is not None:

@@ -24,7 +24,7 @@ from jusou_spec.numeric import NumberError, short
 from jusou_spec.numeric import parse as parse_number
 from jusou_spec.resources import load_schema
 
-__all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "validate", "validator"]
+__all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "flow", "validate", "validator"]
 
 NOT_STATED_KEY = "未記載"
 """The key of the schema's not-stated object, ``{未記載: 理由}`` (``$defs/未記載``); the model reads it as NotStated."""
@@ -90,7 +90,7 @@ def validate(kind: str, data: Any) -> list[Finding]:
             by_place[_pointer(leaf)].append(leaf)
     findings: list[Finding] = []
     for pointer, errors in by_place.items():
-        findings.extend(_findings_for(pointer, errors))
+        findings.extend(_findings_for(kind, pointer, errors))
     return findings
 
 
@@ -143,7 +143,7 @@ def _fitting(error: ValidationError) -> bool:
     return not (len(leaves) == 1 and leaves[0] is error)
 
 
-def _findings_for(pointer: str, errors: list[ValidationError]) -> Iterator[Finding]:
+def _findings_for(kind: str, pointer: str, errors: list[ValidationError]) -> Iterator[Finding]:
     """One finding for this place (the most telling error), plus one per unknown key and all missing keys."""
     missing = [e for e in errors if e.validator == "required"]
     unknown = [e for e in errors if e.validator in ("additionalProperties", "unevaluatedProperties")]
@@ -153,7 +153,7 @@ def _findings_for(pointer: str, errors: list[ValidationError]) -> Iterator[Findi
     for error in unknown:
         yield from _unknown(pointer, error)
     if rest and not missing:
-        yield _explain(pointer, max(rest, key=_relevance))
+        yield _explain(kind, pointer, max(rest, key=_relevance))
 
 
 def _relevance(error: ValidationError) -> int:
@@ -209,14 +209,24 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
 
 
 def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
-    allowed = list(cast("Mapping[str, Any]", error.schema).get("properties", {}))
+    properties = cast("Mapping[str, Any]", error.schema).get("properties", {})
+    allowed = list(properties)
     instance = error.instance if isinstance(error.instance, Mapping) else {}
     for name in instance:
         if name in allowed:
             continue
+        if isinstance(name, str) and name[:1] == "\u3000":
+            ja = (
+                f"「{name}」は使えないキーです。字下げに全角スペース（「　」）が使われています。字下げは半角スペースで"
+                "書いてください（全角スペースは字下げにならず、キーの一部になります）"
+            )
+            en = f"unknown key '{name}': it is indented with a full-width space (U+3000); indent with ASCII spaces"
+            yield UNKNOWN_KEY.finding(Message(ja=ja, en=en), join(pointer, name))
+            continue
         suggestion = SYNONYMS.get(name) if SYNONYMS.get(name) in allowed else None
         if suggestion is None:
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
+            alike = [key for key in allowed if _accepts(properties[key], instance[name])]
+            close = difflib.get_close_matches(name, alike, n=1, cutoff=0.5)
             suggestion = close[0] if close else None
         if suggestion:
             ja = f"「{name}」は使えないキーです。「{suggestion}」のことですか"
@@ -227,9 +237,9 @@ def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
         yield UNKNOWN_KEY.finding(Message(ja=ja, en=en), join(pointer, name))
 
 
-def _describe(value: Any) -> tuple[str, str]:
+def _json_type(value: Any) -> str:
     if isinstance(value, bool):
-        return "true / false", "a boolean"
+        return "boolean"
     for python_type, name in (
         (str, "string"),
         (list, "array"),
@@ -238,8 +248,109 @@ def _describe(value: Any) -> tuple[str, str]:
         (float | Decimal, "number"),
     ):
         if isinstance(value, python_type):
-            return _TYPE_JA[name], _TYPE_EN.get(name, name)
-    return _TYPE_JA["null"], "null"
+            return name
+    return "null"
+
+
+def _types(schema: Any, seen: frozenset[str] = frozenset()) -> set[str] | None:
+    """The JSON types a (sub)schema can accept, or None when it does not say (any type)."""
+    if not isinstance(schema, Mapping):
+        return None
+    if "$ref" in schema:
+        name = str(schema["$ref"]).rsplit("/", 1)[-1]
+        return None if name in seen else _types(load_schema_defs().get(name, {}), seen | {name})
+    if "enum" in schema or "const" in schema:
+        return {_json_type(value) for value in schema.get("enum", [schema.get("const")])}
+    found: set[str] = set()
+    for alternative in [*schema.get("anyOf", []), *schema.get("oneOf", [])]:
+        types = _types(alternative, seen)
+        if types is None:
+            return None
+        found |= types
+    declared = schema.get("type")
+    found |= {declared} if isinstance(declared, str) else set(declared or [])
+    return found or None
+
+
+def _accepts(schema: Any, value: Any) -> bool:
+    """Whether a key's schema takes a value of this kind (a list, a mapping, text, a number, true/false), so that
+    "did you mean" names only keys the value could belong to."""
+    types = _types(schema)
+    kind = _json_type(value)
+    return types is None or kind in types or (kind == "integer" and "number" in types) or kind == "null"
+
+
+def flow(value: Any) -> str:
+    """A value written as a planner would type it on one line in YAML: ``[福祉政策課]``, ``{未記載: 理由}``.
+
+    >>> flow({"方式": "委託", "委託先": ["見本市社会福祉協議会"]})
+    '{方式: 委託, 委託先: [見本市社会福祉協議会]}'
+    >>> flow(["R6", 2024, True, "時間: 10時"])
+    '[R6, 2024, true, "時間: 10時"]'
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{flow(key)}: {flow(item)}" for key, item in value.items()) + "}"
+    text = str(value)
+    plain = text and text.strip() == text and not any(mark in text for mark in (": ", " #", ",", "[", "]", "{", "}"))
+    if plain and not text.startswith(("-", "?", ":", "!", "&", "*", "|", ">", "'", '"', "%", "@", "`", "#")):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _describe(value: Any) -> tuple[str, str]:
+    name = _json_type(value)
+    if name == "boolean":
+        return "true / false", "a boolean"
+    return _TYPE_JA[name], _TYPE_EN.get(name, name)
+
+
+def _key_schema(kind: str, error: ValidationError) -> tuple[str, Mapping[str, Any]] | None:
+    """The key nearest above the error and its own schema (the property, with its title and examples), found by
+    following the error's path through the schema; ``$ref`` is followed where the path goes on inside it."""
+    node: Any = load_schema(kind)
+    found: tuple[str, Mapping[str, Any]] | None = None
+    previous: object = None
+    for token in error.absolute_schema_path:
+        while isinstance(node, Mapping) and token not in node and "$ref" in node:
+            node = load_schema_defs().get(str(node["$ref"]).rsplit("/", 1)[-1], {})
+        try:
+            node = node[token]
+        except (KeyError, IndexError, TypeError):
+            return found
+        if previous == "properties" and isinstance(node, Mapping):
+            found = (str(token), node)
+        previous = token
+    return found
+
+
+def _example(kind: str, pointer: str, error: ValidationError) -> tuple[str, str]:
+    """「。例: 所管課: [福祉政策課]」: the first example of the key's own schema, written as YAML on one line; for an
+    item of a list, the example of the list's key."""
+    last = tokens(pointer)[-1] if pointer else ""
+    own = error.schema.get("examples") if isinstance(error.schema, Mapping) else None
+    if isinstance(own, list) and own and last and not last.isdigit():
+        shown = f"{flow(last)}: {flow(own[0])}"
+    else:
+        keyed = _key_schema(kind, error)
+        examples = keyed[1].get("examples") if keyed else None
+        if keyed is None or not isinstance(examples, list) or not examples:
+            return "", ""
+        shown = f"{flow(keyed[0])}: {flow(examples[0])}"
+    return f"。例: {shown}", f"; for example {shown}"
+
+
+def _items_of(pointer: str) -> tuple[str, str]:
+    """「「所管課」の項目には」 for an item of a list under a key, to begin a message with."""
+    parts = tokens(pointer)
+    if len(parts) >= 2 and parts[-1].isdigit() and not parts[-2].isdigit():
+        return f"「{parts[-2]}」の項目には", f"an item of '{parts[-2]}': "
+    return "", ""
 
 
 def _expected(schema: Any) -> tuple[list[str], list[str]]:
@@ -304,17 +415,21 @@ def _number(pointer: str, value: Any) -> Finding:
     return INVALID_VALUE.finding(Message(ja=f"{subject_ja}{reason_ja}", en=f"{subject_en}{reason_en}"), pointer)
 
 
-def _explain(pointer: str, error: ValidationError) -> Finding:
+def _explain(kind: str, pointer: str, error: ValidationError) -> Finding:
     subject_ja, subject_en = _subject(pointer, "の")
     value = error.instance
     shown = short(value) if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool) else None
     if error.validator in ("anyOf", "oneOf", "type", "$ref"):
         exp_ja, exp_en = _expected(error.schema)
         got_ja, got_en = _describe(value)
+        example_ja, example_en = _example(kind, pointer, error)
+        item_ja, item_en = _items_of(pointer)
         return WRONG_TYPE.finding(
             Message(
-                ja=f"{_subject(pointer, 'には')[0]}{_either(exp_ja) or '別の種類の値'} を書きます（{got_ja}が書かれています）",
-                en=f"{subject_en}expected {' or '.join(exp_en) or 'another kind of value'}, found {got_en}",
+                ja=f"{_subject(pointer, 'には')[0] or item_ja}{_either(exp_ja) or '別の種類の値'} を書きます"
+                f"（{got_ja}が書かれています）{example_ja}",
+                en=f"{subject_en or item_en}expected {' or '.join(exp_en) or 'another kind of value'}, found {got_en}"
+                f"{example_en}",
             ),
             pointer,
         )
@@ -354,9 +469,10 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
     if titled.get("title") == NUMBER_TITLE and error.validator in _NUMBER_KEYWORDS:
         return _number(pointer, value)
     if error.validator == "pattern" and titled:
+        how = cast("Mapping[str, Any]", error.schema).get("patternErrorMessage") or titled.get("description", "")
         return INVALID_VALUE.finding(
             Message(
-                ja=f"{subject_ja}「{shown}」は{titled['title']}として読めません。{titled.get('description', '')}",
+                ja=f"{subject_ja}「{shown}」は{titled['title']}として読めません。{how}",
                 en=f"{subject_en}'{shown}' is not a valid {titled['title']}",
             ),
             pointer,

@@ -111,3 +111,15 @@ def _message(clause: Clause, years: list[FiscalYear]) -> Message:
         en=f"{when_en}, no program implements {clause.label} ({clause.program_en}); {clause.citation} "
         f"{'requires' if clause.required else 'expects'} it (Social Welfare Act art. 106-4(2))",
     )
+
+
+DOC_JA = """法が必須とする号には、本格実施の各年度に、その号を実施する事業があります。
+
+社会福祉法第106条の4第2項は、重層的支援体制整備事業を各号の事業を「一体のものとして」実施する事業と定めています。
+本格実施の市町村は第1号イ〜ニ、第2号、第3号イ〜ニ、第4号、第5号、第6号のすべてを実施します。生活困窮者のための
+地域づくり事業（記号のない第3号）は第3号の予算事業で、必須ではなく期待されるものなので、ないときは警告です。
+各年度はその年度の実施形態で判断します。移行準備事業の年度は、事業があるか計画の後の年度に開始予定があれば足り、
+どちらもない号は警告です。
+
+事業は `実施年度` の年度に、書いていなければ計画期間全体に実施されるものとして数えます。
+"""
