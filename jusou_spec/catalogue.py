@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 
-from jusou_spec import config_checks, engine_checks, schema, source, suppression
-from jusou_spec.findings import Check
-from jusou_spec.model import YEAR_UNREADABLE, clauses
-from jusou_spec.rules import RULES
+import attrs
 
-__all__ = ["BUILT_IN", "all_checks", "check_of", "module_of"]
+from jusou_spec import config_checks, engine_checks, schema, source, suppression
+from jusou_spec.findings import Check, Message
+from jusou_spec.model import YEAR_UNREADABLE, clauses
+from jusou_spec.rules import RULES, Example, examples
+
+__all__ = ["BUILT_IN", "Explanation", "all_checks", "check_of", "explain", "module_of"]
 
 _BUILT_IN_BY_MODULE: tuple[tuple[str, tuple[Check, ...]], ...] = (
     (source.__name__, source.CHECKS),
@@ -55,3 +57,75 @@ def _by_code() -> dict[str, Check]:
 def check_of(code: str) -> Check | None:
     """The check a code belongs to (None for a code this version does not know)."""
     return _by_code().get(code)
+
+
+@attrs.frozen
+class Explanation:
+    """What a check is for and how to answer it, in both languages: the one source of ``jusou rules CODE``, the
+    SARIF log's rule help and the links into ``docs/rules.md``.
+
+    ``summary`` is one sentence, ``why`` the reasons (a rule's docstring, empty for a built-in check), ``fix`` what
+    to do about a finding, and ``examples`` the rule's failing and passing documents (none for a built-in check).
+    """
+
+    check: Check
+    summary: Message
+    why: Message
+    fix: Message
+    examples: tuple[Example, ...]
+    document: str = "plan"
+    """The kind of document the examples are laid over (``plan`` or ``report``)."""
+
+    @property
+    def anchor(self) -> str:
+        """The check's anchor in ``docs/rules.md``."""
+        return self.check.code.lower()
+
+
+_FIX_RULE = Message(
+    ja=(
+        "指摘された箇所を、下の「通る例」のように書き直します。出典の計画書がそう書いているなど理由があるときは、"
+        "文書の `抑制` に規則・位置・理由を書けば、指摘は理由とともに残り、終了コードには数えません。"
+    ),
+    en=(
+        "Rewrite the place the finding names as the passing example below does. Where the source document says so "
+        "on purpose, record the finding under `抑制` with the rule, the place and the reason: it stays visible, "
+        "with its reason, and no longer fails the check."
+    ),
+)
+_FIX_BUILT_IN = Message(
+    ja=(
+        "メッセージが示す行・列を直します。この基本の検査は文書や設定で抑制できません（文書として読めるかどうか、"
+        "スキーマに合うかどうかの検査のため）。"
+    ),
+    en=(
+        "Correct the line and column the message names. This basic check cannot be suppressed or switched off: it "
+        "says whether the document can be read and matches the schema at all."
+    ),
+)
+
+
+def explain(code: str) -> Explanation:
+    """The explanation of the check with this code (``KeyError`` for a code this version does not know)."""
+    check = _by_code()[code]
+    doc = _docs().get(code, "")
+    first, _, body = doc.partition("\n")
+    why = body.split("\nFails", 1)[0].strip()
+    return Explanation(
+        check=check,
+        summary=Message(ja=f"{check.title.ja}。", en=first.strip() or f"{check.title.en}."),
+        why=Message(ja="", en=why),
+        fix=_FIX_RULE if code in _docs() else _FIX_BUILT_IN,
+        examples=tuple(examples(doc)),
+        document=_documents().get(code, "plan"),
+    )
+
+
+@functools.cache
+def _docs() -> dict[str, str]:
+    return {rule.code: rule.doc for rule in RULES}
+
+
+@functools.cache
+def _documents() -> dict[str, str]:
+    return {rule.code: "report" if rule.document == "report" else "plan" for rule in RULES}

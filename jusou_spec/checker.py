@@ -8,11 +8,12 @@ line and column its JSON pointer comes from. This module imports neither network
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import attrs
 
@@ -20,13 +21,23 @@ from jusou_spec import schema
 from jusou_spec.catalogue import all_checks
 from jusou_spec.engine_checks import INTERNAL, PLAN_NOT_FOUND
 from jusou_spec.findings import Finding, Message, Severity, sort_findings
+from jusou_spec.gitignore import ignored_by_git
 from jusou_spec.model import NotStated, Plan, Report, pointer_in
 from jusou_spec.resolve_report import linked_plan_path
 from jusou_spec.rules import RULES, Rule
 from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carries_marker, read_source
 from jusou_spec.suppression import apply_suppressions
 
-__all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
+__all__ = [
+    "INTERNAL",
+    "SKIPPED_FOLDERS",
+    "CheckedDocument",
+    "check_document",
+    "check_plan",
+    "check_source",
+    "discover",
+    "excluded",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -190,9 +201,18 @@ def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     return finding.evolve(file=name, line=finding.line or position.line, column=finding.column or position.column)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
+SKIPPED_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
+"""Folders a walk never enters, besides hidden ones (``.git``, ``.venv``…) and what ``.gitignore`` ignores."""
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, exclude: Sequence[str] = ()) -> tuple[list[Path], int]:
     """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
-    that carries the ``jusou:`` marker, in sorted order. Returns them with the number of folder files skipped."""
+    that carries the ``jusou:`` marker, in sorted order. Returns them with the number of folder files skipped.
+
+    A folder walk leaves out hidden folders, :data:`SKIPPED_FOLDERS`, what git ignores there (when the folder is
+    in a work tree) and whatever matches an ``exclude`` glob: the glob is matched against each file's and folder's
+    name and against its path relative to the folder walked (``drafts``, ``*.draft.yaml``, ``plans/old/*``). A file
+    named directly is always checked."""
     files: list[Path] = []
     skipped = 0
     for given in paths:
@@ -200,9 +220,44 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
         if not path.is_dir():
             files.append(path)
             continue
-        for candidate in sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+        for candidate in _walk(path, exclude):
             if carries_marker(candidate):
                 files.append(candidate)
             else:
                 skipped += 1
     return files, skipped
+
+
+def excluded(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
+    """Whether a path (relative to the folder walked) matches one of the ``--exclude`` globs.
+
+    >>> excluded(PurePosixPath("plans/old/a.yaml"), ["old"]), excluded(PurePosixPath("a.yaml"), ["*.draft.yaml"])
+    (True, False)
+    """
+    text = relative.as_posix()
+    return any(
+        fnmatch.fnmatchcase(text, pattern.rstrip("/"))
+        or any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.parts)
+        for pattern in patterns
+    )
+
+
+def _walk(folder: Path, exclude: Sequence[str]) -> list[Path]:
+    found: list[Path] = []
+    for top, folders, names in os.walk(folder):
+        here = Path(top)
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".")
+            and name not in SKIPPED_FOLDERS
+            and not excluded(PurePosixPath((here / name).relative_to(folder).as_posix()), exclude)
+        )
+        for name in names:
+            candidate = here / name
+            if candidate.suffix not in (".yaml", ".yml") or not candidate.is_file():
+                continue
+            if not excluded(PurePosixPath(candidate.relative_to(folder).as_posix()), exclude):
+                found.append(candidate)
+    ignored = ignored_by_git(folder, found)
+    return sorted(candidate for candidate in found if candidate not in ignored)
