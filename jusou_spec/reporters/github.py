@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from jusou_spec.catalogue import check_of
 from jusou_spec.findings import Finding, Language, Message, Severity
+from jusou_spec.reporters.locations import printable_name
 from jusou_spec.reporters.text import Summary, count_line, text_line
 
 __all__ = ["ANNOTATION_LIMIT", "SUMMARY_ROWS", "github", "step_summary"]
@@ -71,7 +72,7 @@ def github(findings: Sequence[Finding], summary: Summary, lang: str, colour: boo
     if hidden:
         lines.append(_more(hidden, lang))
     lines.append(count_line(findings, summary, lang))
-    return "".join(line + "\n" for line in lines)
+    return printable_name("".join(line + "\n" for line in lines))
 
 
 def _cell(value: object) -> str:
@@ -101,4 +102,4 @@ def step_summary(findings: Sequence[Finding], summary: Summary, lang: str) -> st
         if len(ordered) > SUMMARY_ROWS:
             more = len(ordered) - SUMMARY_ROWS
             lines += ["", f"… {more} more (see the log)" if en else f"…ほか {more} 件（ログを見てください）"]
-    return "\n".join(lines) + "\n\n"
+    return printable_name("\n".join(lines) + "\n\n")
