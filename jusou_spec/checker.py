@@ -229,17 +229,16 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, exclude: Sequence[str] 
 
 
 def excluded(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
-    """Whether a path (relative to the folder walked) matches one of the ``--exclude`` globs.
+    """Whether a path (relative to the folder walked) matches one of the ``--exclude`` globs: the path, a folder
+    above it (``plans/old``), or the name of any of them (``drafts``, ``*.old.yaml``).
 
-    >>> excluded(PurePosixPath("plans/old/a.yaml"), ["old"]), excluded(PurePosixPath("a.yaml"), ["*.draft.yaml"])
-    (True, False)
+    >>> path = PurePosixPath("plans/old/a.yaml")
+    >>> excluded(path, ["old"]), excluded(path, ["plans/old"]), excluded(path, ["*.old.yaml"])
+    (True, True, False)
     """
-    text = relative.as_posix()
-    return any(
-        fnmatch.fnmatchcase(text, pattern.rstrip("/"))
-        or any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.parts)
-        for pattern in patterns
-    )
+    parts = relative.parts
+    candidates = [*parts, *("/".join(parts[: end + 1]) for end in range(len(parts)))]
+    return any(fnmatch.fnmatchcase(text, pattern.rstrip("/")) for pattern in patterns for text in candidates)
 
 
 def _walk(folder: Path, exclude: Sequence[str]) -> list[Path]:
