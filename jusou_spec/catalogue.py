@@ -106,24 +106,34 @@ _FIX_BUILT_IN = Message(
 
 
 def explain(code: str) -> Explanation:
-    """The explanation of the check with this code (``KeyError`` for a code this version does not know)."""
+    """The explanation of the check with this code (``KeyError`` for a code this version does not know).
+
+    A rule's English comes from its docstring (first line: the summary; then why; then the examples), its Japanese
+    from the module's ``DOC_JA`` in the same shape; a built-in check has its title and how to fix it.
+    """
     check = _by_code()[code]
-    doc = _docs().get(code, "")
-    first, _, body = doc.partition("\n")
-    why = body.split("\nFails", 1)[0].strip()
+    doc, doc_ja = _docs().get(code, ("", ""))
+    summary_en, why_en = _summary_and_why(doc.split("\nFails", 1)[0])
+    summary_ja, why_ja = _summary_and_why(doc_ja)
     return Explanation(
         check=check,
-        summary=Message(ja=f"{check.title.ja}。", en=first.strip() or f"{check.title.en}."),
-        why=Message(ja="", en=why),
-        fix=_FIX_RULE if code in _docs() else _FIX_BUILT_IN,
+        summary=Message(ja=summary_ja or f"{check.title.ja}。", en=summary_en or f"{check.title.en}."),
+        why=Message(ja=why_ja, en=why_en),
+        fix=_FIX_RULE if doc else _FIX_BUILT_IN,
         examples=tuple(examples(doc)),
         document=_documents().get(code, "plan"),
     )
 
 
+def _summary_and_why(text: str) -> tuple[str, str]:
+    first, _, rest = text.strip().partition("\n")
+    return first.strip(), rest.strip()
+
+
 @functools.cache
-def _docs() -> dict[str, str]:
-    return {rule.code: rule.doc for rule in RULES}
+def _docs() -> dict[str, tuple[str, str]]:
+    """Each rule's docstring and its Japanese explanation (``DOC_JA``; empty until the rule has one)."""
+    return {rule.code: (rule.doc, str(getattr(rule, "doc_ja", ""))) for rule in RULES}
 
 
 @functools.cache
