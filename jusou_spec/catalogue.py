@@ -105,6 +105,51 @@ _FIX_BUILT_IN = Message(
 )
 
 
+_WHY_BUILT_IN: dict[str, Message] = {
+    "SR": Message(
+        ja="文書を YAML として読めなければ、スキーマも規則も確かめられません。読み込みの指摘は、ほかの指摘より先に直します。",
+        en="A document that cannot be read as YAML cannot be checked against the schema or the rules: fix the "
+        "loader's findings before any other.",
+    ),
+    "SV": Message(
+        ja="計画・報告書の形は JSON Schema（`jusou schema`）で決まっています。スキーマに合わない文書からはモデルを"
+        "作れないため、規則は実行されません。エディタにスキーマを設定すると、書きながら確かめられます。",
+        en="The shape of a plan or report is its JSON Schema (`jusou schema`). A document that does not match it "
+        "cannot become a model, so no rule runs on it; an editor given the schema checks as you type.",
+    ),
+    "CF": Message(
+        ja="`jusou.toml` の書き間違いは、意図した規則の選択や重さが効かないまま検査が通ることにつながります。",
+        en="A mistake in `jusou.toml` would let the check pass without the selection or severities you meant.",
+    ),
+    "SP": Message(
+        ja="抑制は、指摘を理由とともに文書に残すためのものです。理由のない抑制や当たる指摘のない抑制は、"
+        "指摘を黙って隠すか、古くなった記録を残します。",
+        en="A suppression keeps a finding visible with its reason. One without a reason, or one that matches no "
+        "finding, hides a finding silently or keeps a stale record.",
+    ),
+    "JS": Message(
+        ja="jusou-spec 自身の不具合で規則が最後まで動かなかったことを示します。その規則の結果は欠けています。",
+        en="A rule failed because of a fault in jusou-spec itself; that rule's results are missing.",
+    ),
+    "RF": Message(
+        ja="報告書の実績は、参照する計画の指標と照らして検査します。計画を読めなければ、その照合ができません。",
+        en="A report's actuals are checked against the indicators of the plan it names; without the plan they "
+        "cannot be.",
+    ),
+    "CL": Message(
+        ja="号は社会福祉法第106条の4第2項にあるものだけです。存在しない号の事業は、法定の事業として数えられません。",
+        en="Only the items of Social Welfare Act art. 106-4(2) exist; a program under an item that does not "
+        "exist cannot count as a statutory program.",
+    ),
+    "YR": Message(
+        ja="年度と期間は、計画期間・実施年度・実績の年度の照合に使います。読めない値は、どの年度の検査にも使えません。",
+        en="Years and periods are what plan periods, program years and actuals are compared by; a value that "
+        "cannot be read as one takes part in none of those checks.",
+    ),
+}
+"""Why each family of built-in checks exists: the loader's, the schema's, the configuration's and so on."""
+
+
 def explain(code: str) -> Explanation:
     """The explanation of the check with this code (``KeyError`` for a code this version does not know).
 
@@ -118,7 +163,7 @@ def explain(code: str) -> Explanation:
     return Explanation(
         check=check,
         summary=Message(ja=summary_ja or f"{check.title.ja}。", en=summary_en or f"{check.title.en}."),
-        why=Message(ja=why_ja, en=why_en),
+        why=Message(ja=why_ja, en=why_en) if doc else _WHY_BUILT_IN.get(code[:2], Message(ja="", en="")),
         fix=_FIX_RULE if doc else _FIX_BUILT_IN,
         examples=tuple(examples(doc)),
         document=_documents().get(code, "plan"),

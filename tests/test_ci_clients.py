@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import xmlschema
 
-from jusou_spec.catalogue import all_checks
+from jusou_spec.catalogue import all_checks, explain
 from jusou_spec.cli import main
 
 from .cli_cases import ROOT
@@ -282,3 +282,15 @@ def test_a_file_name_that_is_not_utf8_keeps_every_format_valid(tmp_path, junit_s
     assert {i["location"]["path"] for i in json.loads(outputs["gitlab"])} == {"plans/bad\\xff\\xfe.yaml"}
     junit_schema.validate(ET.fromstring(outputs["junit"]))
     assert {s.get("name") for s in ET.fromstring(outputs["junit"]).iter("testsuite")} == {"plans/bad\\xff\\xfe.yaml"}
+
+
+def test_every_check_says_why_and_how_to_fix():
+    """The catalogue's explanation of every code has a summary, a reason and a fix in both languages; the built-in
+    checks' reasons are their family's, each rule's its own."""
+    for check in all_checks():
+        explanation = explain(check.code)
+        for lang in ("ja", "en"):
+            assert explanation.summary.text(lang) and explanation.fix.text(lang), check.code
+        assert explanation.why.en, check.code
+        if not explanation.examples:
+            assert explanation.why.ja, check.code
