@@ -13,9 +13,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "jusou_spec"
 
-LAZY = ("networkx", "graphviz", "jusou_spec.graph", "jusou_spec.diagrams")
+LAZY = ("networkx", "graphviz", "jusou_spec.graph", "jusou_spec.diagrams", "jusou_spec.schema._explain")
 """The only modules that may be imported inside a function: networkx and graphviz, heavy and needed only to draw,
-and the package's modules that import them at their top. Everything else is imported at the top of a module; an
+and the package's modules that import them at their top; and the schema's explaining engine (jsonschema), needed
+only for an invalid document. Everything else is imported at the top of a module; an
 import inside a function to dodge a cycle is a cycle (fix the direction instead: see docs/architecture.md)."""
 
 
