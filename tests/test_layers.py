@@ -13,11 +13,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "jusou_spec"
 
-LAZY = ("networkx", "graphviz", "jusou_spec.graph", "jusou_spec.diagrams", "jusou_spec.schema._explain")
+LAZY = (
+    "networkx",
+    "graphviz",
+    "jusou_spec.graph",
+    "jusou_spec.diagrams",
+    "jusou_spec.schema._explain",
+    "jusou_spec.commands._parallel",
+)
 """The only modules that may be imported inside a function: networkx and graphviz, heavy and needed only to draw,
-and the package's modules that import them at their top; and the schema's explaining engine (jsonschema), needed
-only for an invalid document. Everything else is imported at the top of a module; an
-import inside a function to dodge a cycle is a cycle (fix the direction instead: see docs/architecture.md)."""
+and the package's modules that import them at their top; the schema's explaining engine (jsonschema), needed only
+for an invalid document; and the process pool of ``jusou check --jobs``, needed only for more than one job.
+Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix the direction instead: see docs/architecture.md)."""
 
 
 def _lint_imports() -> Path:
