@@ -23,7 +23,7 @@ from jusou_spec.schema import NOT_STATED_KEY
 if TYPE_CHECKING:
     from attrs import AttrsInstance
 
-__all__ = ["BuildContext", "NotStated", "key"]
+__all__ = ["BuildContext", "NotStated", "key", "not_stated", "walk"]
 
 T = TypeVar("T")
 A = TypeVar("A", bound="AttrsInstance")
@@ -240,12 +240,44 @@ def unbuild(obj: Any) -> Any:
 def walk(obj: Any) -> Iterator[Any]:
     """Every value inside a model object, depth first in field order (for rules that look at all values)."""
     yield obj
-    if isinstance(obj, NotStated | FiscalYear | FiscalRange | Enum):
+    if isinstance(obj, _LEAVES):
         return
-    if attrs.has(type(obj)):
-        for field in attrs.fields(type(obj)):
-            if field.metadata.get("ja"):
-                yield from walk(getattr(obj, field.name))
+    names = _document_fields(type(obj))
+    if names is not None:
+        for name in names:
+            yield from walk(getattr(obj, name))
     elif isinstance(obj, tuple | list | frozenset):
         for item in obj:
             yield from walk(item)
+
+
+def not_stated(obj: Any) -> Iterator[NotStated]:
+    """Every not-stated value inside a model object, in the order of :func:`walk` (without visiting the others'
+    every character: strings, numbers and years are skipped at once)."""
+    if isinstance(obj, NotStated):
+        yield obj
+        return
+    if isinstance(obj, _LEAVES):
+        return
+    names = _document_fields(type(obj))
+    if names is not None:
+        for name in names:
+            yield from not_stated(getattr(obj, name))
+    elif isinstance(obj, tuple | list | frozenset):
+        for item in obj:
+            yield from not_stated(item)
+
+
+_LEAVES = (str, int, float, NotStated, FiscalYear, FiscalRange, Enum, type(None))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _document_fields(cls: type) -> tuple[str, ...] | None:
+    """The names of an attrs class's fields that hold document values (None for a class that is not attrs): read
+    from the class once, not at every node of every walk."""
+    if cls not in _FIELDS:
+        fields = attrs.fields(cls) if attrs.has(cls) else None
+        _FIELDS[cls] = None if fields is None else tuple(f.name for f in fields if f.metadata.get("ja"))
+    return _FIELDS[cls]

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import tokens
-from jusou_spec.model import NotStated, walk
+from jusou_spec.model import not_stated
 
 DOCUMENT = "any"
 
@@ -40,10 +40,9 @@ CHECK = Check(
 
 
 def check(document: object, *_: object) -> Iterator[Finding]:
-    for value in walk(document):
-        if isinstance(value, NotStated):
-            key = tokens(value.pointer)[-1] if value.pointer else ""
-            yield CHECK.finding(
-                Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
-                value.pointer,
-            )
+    for value in not_stated(document):
+        key = tokens(value.pointer)[-1] if value.pointer else ""
+        yield CHECK.finding(
+            Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
+            value.pointer,
+        )
