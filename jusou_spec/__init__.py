@@ -13,7 +13,7 @@ The public API::
 
 ``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
 (see docs/indicators.md). ``load``, ``check`` and ``indicators`` import neither networkx nor graphviz;
-``build_graph`` and ``render`` load them on first use.
+``build_graph`` and ``render`` load them on first use, and ``indicators`` its module, which checking does not need.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from jusou_spec._version import __version__
 from jusou_spec.checker import check_document, check_plan
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
-from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.diagrams import render
     from jusou_spec.graph import build_graph
+    from jusou_spec.progress.series import indicators
 
 __all__ = [
     "DocumentError",
@@ -90,4 +90,9 @@ def __getattr__(name: str) -> Any:
         from jusou_spec.diagrams import render
 
         return render
+    if name == "indicators":
+        # The indicator figures over the years: needed by `jusou indicators` and by callers, not by checking.
+        import jusou_spec.progress.series as series
+
+        return series.indicators
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

@@ -20,10 +20,14 @@ LAZY = (
     "jusou_spec.diagrams",
     "jusou_spec.schema._explain",
     "jusou_spec.commands._parallel",
+    "jusou_spec.progress.series",
+    "jusou_spec.indicator_table",
 )
 """The only modules that may be imported inside a function: networkx and graphviz, heavy and needed only to draw,
 and the package's modules that import them at their top; the schema's explaining engine (jsonschema), needed only
-for an invalid document; and the process pool of ``jusou check --jobs``, needed only for more than one job.
+for an invalid document; the process pool of ``jusou check --jobs``, needed only for more than one job; and the
+indicator series (``jusou_spec.progress.series``) and the indicators table, which the package, ``progress`` and
+``jusou indicators`` load on first use because checking never needs them.
 Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix the direction instead: see docs/architecture.md)."""
 
 
