@@ -251,21 +251,30 @@ def walk(obj: Any) -> Iterator[Any]:
             yield from walk(item)
 
 
-def not_stated(obj: Any) -> Iterator[NotStated]:
+def not_stated(obj: Any) -> list[NotStated]:
     """Every not-stated value inside a model object, in the order of :func:`walk` (without visiting the others'
     every character: strings, numbers and years are skipped at once)."""
+    found: list[NotStated] = []
+    _collect_not_stated(obj, found)
+    return found
+
+
+def _collect_not_stated(obj: Any, found: list[NotStated]) -> None:
     if isinstance(obj, NotStated):
-        yield obj
+        found.append(obj)
         return
     if isinstance(obj, _LEAVES):
         return
-    names = _document_fields(type(obj))
-    if names is not None:
-        for name in names:
-            yield from not_stated(getattr(obj, name))
-    elif isinstance(obj, tuple | list | frozenset):
+    if isinstance(obj, tuple | list | frozenset):
         for item in obj:
-            yield from not_stated(item)
+            if not isinstance(item, _LEAVES) or isinstance(item, NotStated):
+                _collect_not_stated(item, found)
+        return
+    names = _document_fields(type(obj))
+    for name in names or ():
+        value = getattr(obj, name)
+        if not isinstance(value, _LEAVES) or isinstance(value, NotStated):
+            _collect_not_stated(value, found)
 
 
 _LEAVES = (str, int, float, NotStated, FiscalYear, FiscalRange, Enum, type(None))

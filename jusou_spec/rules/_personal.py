@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from jusou_spec.jsonpointer import join
@@ -77,31 +77,38 @@ def texts(data: Any) -> list[Text]:
     if _last_texts is not None and _last_texts[0] is data:
         return _last_texts[1]
     found: list[Text] = []
-    _collect(data.to_document() if hasattr(data, "to_document") else data, "", found)
+    _collect(data.to_document() if hasattr(data, "to_document") else data, "", found, {})
     _last_texts = (data, found)
     return found
 
 
-def _collect(data: Any, pointer: str, found: list[Text]) -> None:
+def _collect(data: Any, pointer: str, found: list[Text], normal: dict[str, str]) -> None:
     """Append the candidate strings under ``data`` to ``found``, in the order of :func:`strings` (a pointer is
-    made only for a candidate or a container, not for every string)."""
-    items: Iterator[tuple[str | int, Any]]
+    made only for a candidate or a container, not for every string; a text repeated in the document, such as a
+    source's name, is normalised once)."""
+    items: Iterable[tuple[str | int, Any]]
     if isinstance(data, str):
         if _is_candidate(data):
-            found.append(Text(pointer, _normal(data), _DIGIT.search(data) is not None))
+            found.append(_text(pointer, data, normal))
         return
-    if isinstance(data, Mapping):
+    if type(data) is dict or isinstance(data, Mapping):
         items = ((str(key), value) for key, value in data.items())
     elif isinstance(data, list):
         items = enumerate(data)
     else:
         return
     for key, value in items:
-        if isinstance(value, str):
+        if type(value) is str:
             if _is_candidate(value):
-                found.append(Text(join(pointer, key), _normal(value), _DIGIT.search(value) is not None))
-        elif isinstance(value, Mapping | list):
-            _collect(value, join(pointer, key), found)
+                found.append(_text(join(pointer, key), value, normal))
+        elif type(value) is dict or type(value) is list or isinstance(value, str | Mapping | list):
+            _collect(value, join(pointer, key), found, normal)
+
+
+def _text(pointer: str, text: str, normal: dict[str, str]) -> Text:
+    if text not in normal:
+        normal[text] = _normal(text)
+    return Text(pointer, normal[text], _DIGIT.search(text) is not None)
 
 
 def _is_candidate(text: str) -> bool:
@@ -116,7 +123,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 def _normal(text: str) -> str:
     """NFKC (full-width digits and brackets), every dash between digits as "-"."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
     return re.sub(r"(?<=\d)\s*([‐‑‒–—―−ー－﹣-])\s*(?=\d)", lambda m: m.group(1).translate(_DASHES), folded)
 
 
