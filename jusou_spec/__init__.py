@@ -14,7 +14,8 @@ The public API::
 ``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
 (see docs/indicators.md). Bad input raises a subclass of :class:`JusouError` (docs/api.md lists them per function)
 or comes back as findings; nothing else is raised for what a caller passes. ``load``, ``check`` and ``indicators``
-import neither networkx nor graphviz; ``build_graph`` and ``render`` (one diagram) load them on first use, and
+import neither networkx nor graphviz; ``build_graph`` and ``render`` (one diagram) load them on first use,
+``indicators`` its module, which checking does not need, and
 ``render_document`` (the whole plan as HTML, PDF or Markdown, see docs/guide.md) loads Jinja2 too, and WeasyPrint
 for a PDF.
 """
@@ -29,12 +30,12 @@ from jusou_spec.checker import check_document, check_plan, check_report
 from jusou_spec.errors import InvalidArgument, JusouError, WrongDocumentKind
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
-from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.diagrams import render
     from jusou_spec.document import render_document
     from jusou_spec.graph import build_graph
+    from jusou_spec.progress.series import indicators
 
 __all__ = [
     "DocumentError",
@@ -109,4 +110,9 @@ def __getattr__(name: str) -> Any:
         from jusou_spec.document import render_document
 
         return render_document
+    if name == "indicators":
+        # The indicator figures over the years: needed by `jusou indicators` and by callers, not by checking.
+        import jusou_spec.progress.series as series
+
+        return series.indicators
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

@@ -49,7 +49,7 @@ __all__ = [
 CONFIG_NAME = "jusou.toml"
 
 KEYS: Mapping[str, frozenset[str]] = {
-    "check": frozenset({"select", "ignore", "strict", "severity", "exclude"}),
+    "check": frozenset({"select", "ignore", "strict", "severity", "exclude", "jobs"}),
     "indicators": frozenset({"as-of"}),
 }
 """The tables of ``jusou.toml`` and the keys each may hold (``docs/config.md`` documents every one; a test holds it).
@@ -80,6 +80,8 @@ class Config:
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     """``[check.severity]``: selector → severity."""
     indicators: IndicatorSettings = IndicatorSettings()
+    jobs: int | None = None
+    """``[check] jobs``: how many processes ``jusou check`` uses (``--jobs`` wins); None: one per core for many files."""
 
     def rules(
         self, *, select: Sequence[str] | None = None, ignore: Iterable[str] = (), rules: Sequence[Rule] = RULES
@@ -149,6 +151,7 @@ def parse_config(text: str, *, name: str = CONFIG_NAME) -> tuple[Config, list[Fi
         exclude=reader.globs(check, ("check", "exclude")) if "exclude" in check else (),
         severity=reader.severities(check),
         indicators=IndicatorSettings(as_of=reader.year(indicators, ("indicators", "as-of"))),
+        jobs=reader.jobs(check, ("check", "jobs")),
     )
     return config, reader.findings
 
@@ -239,6 +242,15 @@ class _Reader:
         if not isinstance(value, bool):
             self._wrong(path, " true か false ", "true or false")
             return False
+        return value
+
+    def jobs(self, table: Mapping[str, Any], path: tuple[str, ...]) -> int | None:
+        if path[-1] not in table:
+            return None
+        value = table[path[-1]]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self._wrong(path, " 1 以上の整数（同時に検査するプロセスの数）", "a whole number, 1 or more (processes)")
+            return None
         return value
 
     def _selector(self, selector: str, path: tuple[str, ...]) -> bool:

@@ -45,6 +45,8 @@ def unescape(token: str) -> str:
 
 def join(pointer: str, *parts: str | int) -> str:
     """``pointer`` with ``parts`` (keys or list indexes) appended, each escaped."""
+    if len(parts) == 1:  # the common case, on the builder's and the source map's hot paths
+        return f"{pointer}/{escape(parts[0])}"
     return pointer + "".join(f"/{escape(part)}" for part in parts)
 
 

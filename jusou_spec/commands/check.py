@@ -7,6 +7,10 @@ or ignores, its severity overrides, its ``strict``, its ``exclude``. ``--select`
 The options other linters have are here under the names CI users know from ruff, flake8 and yamllint:
 ``--output-file``, ``--exit-zero``, ``--quiet``, ``--statistics``, ``--exclude``, ``-`` for standard input,
 ``--color`` (see ``docs/ci.md``).
+
+``--jobs N`` checks the files in N worker processes; the output is the serial run's, byte for byte and in the same
+order. Without it, ``[check] jobs`` of the ``jusou.toml`` that applies to the first path given decides, and
+otherwise one job per core when more than :data:`FEW_FILES` files are checked, one job for fewer.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from jusou_spec._version import DOCUMENTATION_URL
 from jusou_spec.atomic import write_text_atomically
-from jusou_spec.checker import CheckedDocument, check_document, check_source, discover, excluded
+from jusou_spec.checker import check_document, check_source, discover, excluded
 from jusou_spec.commands._common import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
@@ -40,6 +44,22 @@ from jusou_spec.source import SourceUnreadable, parse_source
 NAME = "check"
 HELP = "check plans and reports (files or folders)"
 STDIN = "-"
+
+FEW_FILES = 4
+"""Up to this many files are checked in one process by default: starting workers costs more than it saves."""
+
+_Task = tuple[Path, Sequence[Rule], Mapping[str, Severity]]
+_Result = tuple[str, tuple[Finding, ...]] | Message
+
+
+def _jobs_argument(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
+    return jobs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +137,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="text 形式の色: auto は端末のときだけ（NO_COLOR で無効、FORCE_COLOR で有効）、always、never",
     )
     parser.add_argument("--config", metavar="FILE", help="各ファイルの上にある jusou.toml の代わりにこの設定を使います")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs_argument,
+        metavar="N",
+        help="N 個のプロセスで並べて検査します（既定は jusou.toml の jobs、なければファイルが "
+        f"{FEW_FILES + 1} 個以上のときコアの数、それ以下は 1）。出力は順序も含めて同じです",
+    )
     add_debug_argument(parser)
 
 
@@ -161,6 +189,10 @@ class _Configs:
             )
 
     def for_file(self, path: Path) -> Config:
+        return self.for_path(path)
+
+    def for_path(self, path: Path) -> Config:
+        """The configuration of a file or folder (raises :class:`UsageError` when it cannot be read)."""
         found = self.explicit or find_config(path)
         if found not in self.loaded:
             if found is None:
@@ -202,9 +234,14 @@ def _excluded_by_config(path: Path, config: Config, named: set[Path]) -> bool:
     return excluded(PurePosixPath(relative.as_posix()), config.exclude)
 
 
-def _check_stdin(name: str | None, rules: Sequence[Rule], config: Config) -> CheckedDocument:
+def _check_stdin(args: argparse.Namespace, configs: _Configs, select: list[str] | None, ignore: list[str]) -> _Result:
+    """The document on standard input, named ``--stdin-filename`` in messages, with the configuration found above
+    that name."""
+    config = configs.for_file(Path(args.stdin_filename or "."))
     raw = sys.stdin.buffer.read() if sys.stdin is not None else b""
-    return check_source(parse_source(raw, name=name or "<stdin>"), rules=rules, severities=config.severities())
+    source = parse_source(raw, name=args.stdin_filename or "<stdin>")
+    checked = check_source(source, rules=config.rules(select=select, ignore=ignore), severities=config.severities())
+    return checked.name, checked.findings
 
 
 def _colour(choice: str) -> bool:
@@ -229,34 +266,40 @@ def run(args: argparse.Namespace) -> int:
     select, ignore = _selectors(args.select, "--select"), _selectors(args.ignore, "--ignore") or []
     configs = _Configs(args.config)
     named = {Path(given) for given in paths if given != STDIN and not Path(given).is_dir()}
-    unreadable: list[SourceUnreadable] = []
+    problems: list[SourceUnreadable] = []
+    seen: set[str] = set()
+    skipped = 0
+    planned: list[_Task | None] = []  # None: the document on standard input, checked in this process
+    strict: list[bool] = []
+    for given in paths:
+        if given == STDIN:
+            planned.append(None)
+            strict.append(args.strict or configs.for_file(Path(args.stdin_filename or ".")).strict)
+            continue
+        found, skipped_here = discover([given], exclude=args.exclude, problems=problems, seen=seen)
+        skipped += skipped_here
+        for path in found:
+            config = configs.for_file(path)
+            if _excluded_by_config(path, config, named):
+                continue
+            planned.append((path, config.rules(select=select, ignore=ignore), config.severities()))
+            strict.append(args.strict or config.strict)
+    file_tasks = [task for task in planned if task is not None]
+    file_results = iter(_results(file_tasks, _jobs(args, configs, len(file_tasks))))
+    unreadable = [problem.message for problem in problems]
     findings: list[Finding] = []
     strict_files: set[str] = set()
     checked_names: list[str] = []
-    seen: set[str] = set()
-    skipped = 0
-    for given in paths:
-        targets: list[Path | None] = [None]
-        if given != STDIN:
-            found, skipped_here = discover([given], exclude=args.exclude, problems=unreadable, seen=seen)
-            targets, skipped = [*found], skipped + skipped_here
-        for path in targets:
-            config = configs.for_file(path if path is not None else Path(args.stdin_filename or "."))
-            if path is not None and _excluded_by_config(path, config, named):
-                continue
-            rules = config.rules(select=select, ignore=ignore)
-            if path is None:
-                checked = _check_stdin(args.stdin_filename, rules, config)
-            else:
-                try:
-                    checked = check_document(path, rules=rules, severities=config.severities())
-                except SourceUnreadable as error:
-                    unreadable.append(error)
-                    continue
-            findings.extend(checked.findings)
-            checked_names.append(checked.name)
-            if args.strict or config.strict:
-                strict_files.add(checked.name)
+    for task, is_strict in zip(planned, strict, strict=True):
+        result = next(file_results) if task is not None else _check_stdin(args, configs, select, ignore)
+        if isinstance(result, Message):
+            unreadable.append(result)
+            continue
+        name, found_here = result
+        findings.extend(found_here)
+        checked_names.append(name)
+        if is_strict:
+            strict_files.add(name)
     findings = configs.findings + findings
     summary = Summary(
         files=len(checked_names),
@@ -269,8 +312,8 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         # Every file that could be read has been checked and reported; the ones that could not are each named,
         # and the run as a whole could not be done: exit 2, never a silent skip (--exit-zero does not hide it).
-        for problem in unreadable:
-            sys.stderr.write(f"jusou: {problem.message.text(lang)}\n")
+        for message in unreadable:
+            sys.stderr.write(f"jusou: {message.text(lang)}\n")
         return EXIT_CANNOT_RUN
     if args.exit_zero:
         return EXIT_OK
@@ -298,6 +341,41 @@ def _write(args: argparse.Namespace, findings: list[Finding], summary: Summary, 
     if args.format == "github" and summary_file:
         with open(summary_file, "a", encoding="utf-8") as stream:
             stream.write(step_summary(findings, summary, lang))
+
+
+def _jobs(args: argparse.Namespace, configs: _Configs, files: int) -> int:
+    """``--jobs``, else the ``jobs`` of the configuration of the first path given, else by the number of files."""
+    jobs: int | None = args.jobs
+    if jobs is None and args.paths:
+        jobs = configs.for_path(Path(args.paths[0])).jobs
+    if jobs is None:
+        jobs = _cores() if files > FEW_FILES else 1
+    return max(1, min(jobs, files))
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity where the platform says, as ``os.process_cpu_count``)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def _check_one(task: _Task) -> _Result:
+    """One file's name and findings, or the message of a file that cannot be read (a worker runs this too)."""
+    path, rules, severities = task
+    try:
+        checked = check_document(path, rules=rules, severities=severities)
+    except SourceUnreadable as error:
+        return error.message
+    return checked.name, checked.findings
+
+
+def _results(tasks: Sequence[_Task], jobs: int) -> Iterator[_Result]:
+    if jobs <= 1:
+        return map(_check_one, tasks)
+    # The process pool costs more to import than a small check takes: only a parallel run imports it.
+    import jusou_spec.commands._parallel as parallel
+
+    return parallel.in_order(_check_one, tasks, jobs)
 
 
 def _fails(finding: Finding, strict_files: set[str]) -> bool:

@@ -23,14 +23,14 @@ from jusou_spec.commands._common import (
 from jusou_spec.config import ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
-from jusou_spec.indicator_table.chart import write_charts
-from jusou_spec.indicator_table.collect import collect
-from jusou_spec.indicator_table.formats import FORMATS, Result
-from jusou_spec.progress.series import default_as_of, indicators
 from jusou_spec.source import SourceUnreadable
 
 NAME = "indicators"
 HELP = "show targets, actuals, achievement rates and statuses per fiscal year (and draw charts)"
+
+FORMAT_NAMES = ("csv", "json", "text")
+"""The table's formats (the keys of ``indicator_table.formats.FORMATS``, which a test keeps equal), named here so
+that building the command line does not import the table."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of", metavar="YEAR", help="the last fiscal year taken as ended, e.g. R6 (default: the reports' last year)"
     )
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default text)")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default text)")
     parser.add_argument("--chart", metavar="DIR", help="also write one SVG chart per indicator into DIR")
     add_debug_argument(parser)
 
@@ -65,23 +65,34 @@ def _configured_as_of(path: str) -> FiscalYear | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The table, its charts and the indicator series serve this command alone: loaded when it runs, so that the
+    # other commands (jusou check above all) start without them.
+    import jusou_spec.indicator_table.chart as chart
+    import jusou_spec.indicator_table.collect as collecting
+    import jusou_spec.indicator_table.formats as formats
+    import jusou_spec.progress.series as series
+
     lang = language(args)
     require_paths(args.paths)
     as_of = _as_of(args.as_of) if args.as_of is not None else _configured_as_of(args.paths[0])
     try:
-        collected = collect(args.paths, as_of=as_of)
+        collected = collecting.collect(args.paths, as_of=as_of)
     except SourceUnreadable as error:
         raise UsageError(error.message) from error
     results = [
-        Result(group, as_of or default_as_of(group.reports), indicators(group.plan, reports=group.reports, as_of=as_of))
+        formats.Result(
+            group,
+            as_of or series.default_as_of(group.reports),
+            series.indicators(group.plan, reports=group.reports, as_of=as_of),
+        )
         for group in collected.groups
     ]
     # The table first: a chart that cannot be written (a full disk, a folder that cannot be created) is an error
     # after the table has been shown, not instead of it.
-    sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
+    sys.stdout.write(formats.FORMATS[args.format](results, collected.findings, lang))
     sys.stdout.flush()
     if args.chart:
-        write_charts(results, args.chart, lang=lang)
+        chart.write_charts(results, args.chart, lang=lang)
     if args.format == "csv":
         for finding in collected.findings:
             sys.stderr.write(

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from jusou_spec.atomic import write_text_atomically
 from jusou_spec.fiscal import FiscalYear
@@ -31,6 +30,13 @@ from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import is_percent
 
 __all__ = ["chart_svg", "write_charts"]
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (what ``xml.sax.saxutils.escape`` does, without importing the XML
+    package, which pulls in urllib and http on every start of ``jusou``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 WIDTH, HEIGHT = 720, 400
 LEFT, RIGHT, TOP, BOTTOM = 72, 24, 72, 76

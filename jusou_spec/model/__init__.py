@@ -5,13 +5,14 @@ declaration (``key("所管課", ...)``). Build a plan with :meth:`Plan.from_docu
 ask where a value is written with :func:`pointer_to` (see :mod:`jusou_spec.model.pointers`).
 
 The builder (``_build``) stays private to this package; what other packages need from it is re-exported here:
-:class:`NotStated`, :func:`walk` (every value inside a model object, for rules about all values) and the check
+:class:`NotStated`, :func:`walk` (every value inside a model object, for rules about all values),
+:func:`not_stated` (every not-stated value inside one) and the check
 the builder reports (``YEAR_UNREADABLE``, for the catalogue).
 """
 
 from __future__ import annotations
 
-from jusou_spec.model._build import YEAR_UNREADABLE, NotStated, walk
+from jusou_spec.model._build import YEAR_UNREADABLE, NotStated, not_stated, walk
 from jusou_spec.model.common import (
     Baseline,
     Comparison,
@@ -129,6 +130,7 @@ __all__ = [
     "TableRow",
     "Target",
     "key_of",
+    "not_stated",
     "pointer_in",
     "pointer_to",
     "walk",

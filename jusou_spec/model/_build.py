@@ -23,7 +23,7 @@ from jusou_spec.schema import NOT_STATED_KEY
 if TYPE_CHECKING:
     from attrs import AttrsInstance
 
-__all__ = ["BuildContext", "NotStated", "key"]
+__all__ = ["BuildContext", "NotStated", "key", "not_stated", "walk"]
 
 T = TypeVar("T")
 A = TypeVar("A", bound="AttrsInstance")
@@ -234,12 +234,53 @@ def unbuild(obj: Any) -> Any:
 def walk(obj: Any) -> Iterator[Any]:
     """Every value inside a model object, depth first in field order (for rules that look at all values)."""
     yield obj
-    if isinstance(obj, NotStated | FiscalYear | FiscalRange | Enum):
+    if isinstance(obj, _LEAVES):
         return
-    if attrs.has(type(obj)):
-        for field in attrs.fields(type(obj)):
-            if field.metadata.get("ja"):
-                yield from walk(getattr(obj, field.name))
+    names = _document_fields(type(obj))
+    if names is not None:
+        for name in names:
+            yield from walk(getattr(obj, name))
     elif isinstance(obj, tuple | list | frozenset):
         for item in obj:
             yield from walk(item)
+
+
+def not_stated(obj: Any) -> list[NotStated]:
+    """Every not-stated value inside a model object, in the order of :func:`walk` (without visiting the others'
+    every character: strings, numbers and years are skipped at once)."""
+    found: list[NotStated] = []
+    _collect_not_stated(obj, found)
+    return found
+
+
+def _collect_not_stated(obj: Any, found: list[NotStated]) -> None:
+    if isinstance(obj, NotStated):
+        found.append(obj)
+        return
+    if isinstance(obj, _LEAVES):
+        return
+    if isinstance(obj, tuple | list | frozenset):
+        for item in obj:
+            if not isinstance(item, _LEAVES) or isinstance(item, NotStated):
+                _collect_not_stated(item, found)
+        return
+    names = _document_fields(type(obj))
+    for name in names or ():
+        value = getattr(obj, name)
+        if not isinstance(value, _LEAVES) or isinstance(value, NotStated):
+            _collect_not_stated(value, found)
+
+
+_LEAVES = (str, int, float, NotStated, FiscalYear, FiscalRange, Enum, type(None))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _document_fields(cls: type) -> tuple[str, ...] | None:
+    """The names of an attrs class's fields that hold document values (None for a class that is not attrs): read
+    from the class once, not at every node of every walk."""
+    if cls not in _FIELDS:
+        fields = attrs.fields(cls) if attrs.has(cls) else None
+        _FIELDS[cls] = None if fields is None else tuple(f.name for f in fields if f.metadata.get("ja"))
+    return _FIELDS[cls]

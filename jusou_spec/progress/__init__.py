@@ -6,11 +6,28 @@ declared marking rule calls for), :mod:`.ratios` (a ratio's parts and the rate t
 in words), :mod:`.series` (:func:`indicators`, the frozen values). The checker's rules use them, so this package
 sits between the model and the rules and imports neither the checker nor the rules; the ``jusou indicators`` table,
 its charts and the grouping of files live above the checker, in :mod:`jusou_spec.indicator_table`.
+
+The rules use only :mod:`.rates`, :mod:`.sums`, :mod:`.text` and :mod:`.units`; :mod:`.series` is loaded when one
+of its names is first asked for, so that ``jusou check`` does not import it.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from jusou_spec.progress.rates import Goal, Scope
-from jusou_spec.progress.series import IndicatorProgress, Status, ToDate, Trend, YearProgress, indicators
+
+if TYPE_CHECKING:
+    from jusou_spec.progress.series import IndicatorProgress, Status, ToDate, Trend, YearProgress, indicators
 
 __all__ = ["Goal", "IndicatorProgress", "Scope", "Status", "ToDate", "Trend", "YearProgress", "indicators"]
+
+_SERIES = frozenset({"IndicatorProgress", "Status", "ToDate", "Trend", "YearProgress", "indicators"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SERIES:
+        import jusou_spec.progress.series as series
+
+        return getattr(series, name)
+    raise AttributeError(f"module 'jusou_spec.progress' has no attribute {name!r}")

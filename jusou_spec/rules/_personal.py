@@ -15,16 +15,29 @@ needs the shape only the personal datum has:
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 from jusou_spec.jsonpointer import join
 from jusou_spec.rules._address_scan import PLACE, find_addresses
 
-__all__ = ["addresses", "individual_numbers", "mask", "phones", "strings"]
+__all__ = [
+    "Text",
+    "addresses",
+    "addresses_in",
+    "individual_numbers",
+    "individual_numbers_in",
+    "mask",
+    "phones",
+    "phones_in",
+    "strings",
+    "texts",
+]
+
+
+_last_texts: tuple[Any, list[Text]] | None = None
 
 
 def strings(data: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
@@ -45,16 +58,73 @@ def strings(data: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
             yield from strings(value, join(pointer, index))
 
 
+class Text(NamedTuple):
+    """A string of the document that may hold a datum, normalised once for the three rules that read it."""
+
+    pointer: str
+    normal: str
+    """NFKC, every dash between digits as "-" (what the patterns read)."""
+    has_digit: bool
+    """Whether the text as written has a digit (0-9 or ０-９): telephone and individual numbers need one."""
+
+
+def texts(data: Any) -> list[Text]:
+    """The strings of a document that may hold a datum (a digit, 番 or 丁目), each normalised once, in document
+    order. The three personal-information rules read the same document one after the other: the walk and the
+    normalisation are done for the first and kept for the others, for as long as the same document object is read
+    (the engine never changes a document while its rules run, and no rule changes one).
+    """
+    global _last_texts
+    if _last_texts is not None and _last_texts[0] is data:
+        return _last_texts[1]
+    found: list[Text] = []
+    _collect(data.to_document() if hasattr(data, "to_document") else data, "", found, {})
+    _last_texts = (data, found)
+    return found
+
+
+def _collect(data: Any, pointer: str, found: list[Text], normal: dict[str, str]) -> None:
+    """Append the candidate strings under ``data`` to ``found``, in the order of :func:`strings` (a pointer is
+    made only for a candidate or a container, not for every string; a text repeated in the document, such as a
+    source's name, is normalised once)."""
+    items: Iterable[tuple[str | int, Any]]
+    if isinstance(data, str):
+        if _is_candidate(data):
+            found.append(_text(pointer, data, normal))
+        return
+    if type(data) is dict or isinstance(data, Mapping):
+        items = ((str(key), value) for key, value in data.items())
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return
+    for key, value in items:
+        if type(value) is str:
+            if _is_candidate(value):
+                found.append(_text(join(pointer, key), value, normal))
+        elif type(value) is dict or type(value) is list or isinstance(value, str | Mapping | list):
+            _collect(value, join(pointer, key), found, normal)
+
+
+def _text(pointer: str, text: str, normal: dict[str, str]) -> Text:
+    if text not in normal:
+        normal[text] = _normal(text)
+    return Text(pointer, normal[text], _DIGIT.search(text) is not None)
+
+
+def _is_candidate(text: str) -> bool:
+    return _DIGIT.search(text) is not None or "番" in text or "丁目" in text
+
+
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー－﹣"})
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
-@functools.lru_cache(maxsize=4096)
 def _normal(text: str) -> str:
-    """NFKC (full-width digits and brackets), every dash between digits as "-" (cached: three rules read each text)."""
-    folded = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width digits and brackets), every dash between digits as "-"."""
+    folded = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
     return re.sub(r"(?<=\d)\s*([‐‑‒–—―−ー－﹣-])\s*(?=\d)", lambda m: m.group(1).translate(_DASHES), folded)
 
 
@@ -76,10 +146,13 @@ def phones(text: str) -> list[str]:
     >>> phones("延べ 1,113 件、R4～5、午後1時30分～3時10分")
     []
     """
+    return phones_in(_normal(text)) if _DIGIT.search(text) else []
+
+
+def phones_in(normal: str) -> list[str]:
+    """The telephone numbers in a normalised text that has a digit (:attr:`Text.normal`)."""
     found: list[str] = []
-    if not _DIGIT.search(text):
-        return found
-    for match in _PHONE.finditer(_normal(text)):
+    for match in _PHONE.finditer(normal):
         digits = re.sub(r"\D", "", match.group(0))
         if match["international"]:
             digits = "0" + digits[2:]
@@ -109,10 +182,13 @@ def individual_numbers(text: str) -> list[str]:
     >>> individual_numbers("1234 5678 9012")
     []
     """
+    return individual_numbers_in(_normal(text)) if _DIGIT.search(text) else []
+
+
+def individual_numbers_in(normal: str) -> list[str]:
+    """The individual numbers in a normalised text that has a digit (:attr:`Text.normal`)."""
     found: list[str] = []
-    if not _DIGIT.search(text):
-        return found
-    for match in _TWELVE.finditer(_normal(text)):
+    for match in _TWELVE.finditer(normal):
         groups = (match[1], match[3], match[4])
         if match[2] and all(_YEAR.fullmatch(group) for group in groups):
             continue  # three years side by side in a flattened table: 2022 2023 2024
@@ -133,10 +209,14 @@ def addresses(text: str) -> list[str]:
     >>> addresses("第1層：市内全域、第2層：4圏域、様々な相談、資料1-2-3")
     []
     """
-    found: list[str] = []
     if not _DIGIT.search(text) and "番" not in text and "丁目" not in text:
-        return found
-    normal = _normal(text)
+        return []
+    return addresses_in(_normal(text))
+
+
+def addresses_in(normal: str) -> list[str]:
+    """The addresses in a normalised text (:attr:`Text.normal`)."""
+    found: list[str] = []
     for start, end in find_addresses(normal):  # linear in the text's length, however long its runs of kanji
         address = normal[start:end]
         head = _PLACE_NAME.match(address)

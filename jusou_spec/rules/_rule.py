@@ -82,6 +82,19 @@ class Rule:
             shown.append(f"{'通る例' if example.passes else '通らない例'}:\n\n{body}")
         return "\n\n".join(shown)
 
+    def __reduce__(self) -> tuple[type[Rule], tuple[Any, ...]]:
+        """Pickled with its options as a plain dict (a read-only mapping does not pickle), for ``jusou check --jobs``.
+
+        >>> import pickle
+        >>> from jusou_spec.rules import RULES
+        >>> pickle.loads(pickle.dumps(RULES[0])) == RULES[0]
+        True
+        """
+        return (
+            Rule,
+            (self.check, self.run, self.doc, self.module, self.document, self.reads, dict(self.options), self.doc_ja),
+        )
+
     def configure(self, **options: Any) -> Rule:
         """This rule with some of its options set (raises :class:`ValueError` for an option it does not take).
 

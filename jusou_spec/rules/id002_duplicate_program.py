@@ -34,29 +34,33 @@ CHECK = Check(
 )
 
 
-def _key(program: Program) -> tuple[str, str]:
-    def fold(text: str | None) -> str:
-        return "".join(unicodedata.normalize("NFKC", text or "").split())
-
-    return fold(program.name), fold(program.variant)
+def _fold(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def check(plan: Plan) -> Iterator[Finding]:
+    # One pass that groups programs by (clause, name, variant), each name folded once: linear in the number of
+    # programs. A program is reported against the earliest program with its name and variant that shares one of
+    # its clauses, naming the first of its own clauses that program has.
+    first: dict[tuple[object, str, str], tuple[int, Program]] = {}
     for index, program in enumerate(plan.programs):
-        for earlier in plan.programs[:index]:
-            shared = [clause for clause in program.clauses if clause in earlier.clauses]
-            if shared and _key(program) == _key(earlier):
-                clause = shared[0]
-                yield CHECK.finding(
-                    Message(
-                        ja=f"「{program.label}」が{clause.label}の事業として二度あります（最初は {earlier.pointer}）。"
-                        "同じ事業なら一つにまとめ、別の事業なら類型（例: 特定型）で区別してください",
-                        en=f"'{program.label}' is listed twice under {clause.label} (first at {earlier.pointer}); "
-                        "merge the two, or tell them apart with 類型 (e.g. 特定型)",
-                    ),
-                    pointer_to(program, "name"),
-                )
-                break
+        name, variant = _fold(program.name), _fold(program.variant)
+        found = [first[key] for key in ((clause, name, variant) for clause in program.clauses) if key in first]
+        for clause in program.clauses:
+            first.setdefault((clause, name, variant), (index, program))
+        if not found:
+            continue
+        _, earlier = min(found, key=lambda seen: seen[0])
+        clause = next(clause for clause in program.clauses if clause in earlier.clauses)
+        yield CHECK.finding(
+            Message(
+                ja=f"「{program.label}」が{clause.label}の事業として二度あります（最初は {earlier.pointer}）。"
+                "同じ事業なら一つにまとめ、別の事業なら類型（例: 特定型）で区別してください",
+                en=f"'{program.label}' is listed twice under {clause.label} (first at {earlier.pointer}); "
+                "merge the two, or tell them apart with 類型 (e.g. 特定型)",
+            ),
+            pointer_to(program, "name"),
+        )
 
 
 DOC_JA = """同じ号に同じ事業を二度書きません。類型で区別するときを除きます。

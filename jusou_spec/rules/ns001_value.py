@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import tokens
-from jusou_spec.model import NotStated, walk
+from jusou_spec.model import not_stated
 
 DOCUMENT = "any"
 
@@ -40,14 +40,13 @@ CHECK = Check(
 
 
 def check(document: object, *_: object) -> Iterator[Finding]:
-    for value in walk(document):
-        if isinstance(value, NotStated):
-            # an item of a list (委託先: [{未記載: …}]) is named by its list's key
-            key = next((token for token in reversed(tokens(value.pointer)) if not token.isdigit()), "")
-            yield CHECK.finding(
-                Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
-                value.pointer,
-            )
+    for value in not_stated(document):
+        # an item of a list (委託先: [{未記載: …}]) is named by its list's key
+        key = next((token for token in reversed(tokens(value.pointer)) if not token.isdigit()), "")
+        yield CHECK.finding(
+            Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
+            value.pointer,
+        )
 
 
 DOC_JA = """出典の文書にない値を知らせ、記載の欠けを事実と取り違えないようにします。

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.rules._personal import individual_numbers, mask, strings
+from jusou_spec.rules._personal import individual_numbers_in, mask, texts
 
 DOCUMENT = "any"
 READS = "data"
@@ -45,8 +45,8 @@ CHECK = Check(
 
 
 def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
-    for pointer, text in strings(document):
-        for number in individual_numbers(text):
+    for text in texts(document):
+        for number in individual_numbers_in(text.normal) if text.has_digit else ():
             yield CHECK.finding(
                 Message(
                     ja=f"個人番号（マイナンバー）と思われる12桁の番号（{mask(number)}）が書かれています。この文書は公表されます。"
@@ -54,7 +54,7 @@ def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
                     en=f"a 12-digit number that is a valid individual number (マイナンバー) ({mask(number)}) is written "
                     "here, and this document is published; remove it",
                 ),
-                pointer,
+                text.pointer,
             )
 
 

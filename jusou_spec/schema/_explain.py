@@ -1,9 +1,12 @@
-"""Running the JSON Schemas and turning their errors into findings a planner can act on.
+"""Explaining an invalid document: jsonschema's errors turned into findings a planner can act on.
 
 jsonschema reports every failing keyword, and for an ``anyOf`` every failing alternative; a planner wants one
 message per place, in Japanese, about the alternative they evidently meant. So errors are grouped by location,
 ``anyOf`` is resolved to the alternative whose type fits (the ``{未記載: 理由}`` alternative only when the value
 is such a mapping), and each remaining error is told in plain words, with a suggestion for a mistyped key.
+
+jsonschema is the reference implementation: this module is imported only when a document is invalid (or when
+jsonschema-rs is not installed), so that checking a valid document never pays for importing it.
 """
 
 from __future__ import annotations
@@ -18,49 +21,23 @@ from typing import Any, cast
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from jusou_spec.findings import Check, Finding, Message, Severity
+from jusou_spec.findings import Finding, Message
 from jusou_spec.jsonpointer import join, tokens
 from jusou_spec.numeric import NumberError, short
 from jusou_spec.numeric import parse as parse_number
 from jusou_spec.resources import load_schema
-
-__all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "flow", "validate", "validator"]
-
-NOT_STATED_KEY = "未記載"
-"""The key of the schema's not-stated object, ``{未記載: 理由}`` (``$defs/未記載``); the model reads it as NotStated."""
-
-MISSING_KEY = Check(
-    "SV001", "schema.missing-key", Severity.ERROR, Message(ja="必須のキーがない", en="A required key is missing")
+from jusou_spec.schema._checks import (
+    EMPTY_VALUE,
+    INVALID_VALUE,
+    MISSING_KEY,
+    NOT_STATED_KEY,
+    SYNONYMS,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
 )
-UNKNOWN_KEY = Check(
-    "SV002", "schema.unknown-key", Severity.ERROR, Message(ja="使えないキー", en="A key the schema does not know")
-)
-WRONG_TYPE = Check(
-    "SV003", "schema.wrong-type", Severity.ERROR, Message(ja="値の種類が違う", en="A value of the wrong type")
-)
-INVALID_VALUE = Check(
-    "SV004", "schema.invalid-value", Severity.ERROR, Message(ja="使えない値", en="A value the schema does not allow")
-)
-EMPTY_VALUE = Check("SV005", "schema.empty", Severity.ERROR, Message(ja="空の値", en="An empty value"))
-CHECKS = (MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, INVALID_VALUE, EMPTY_VALUE)
+from jusou_spec.schema._flow import flow
 
-SYNONYMS: Mapping[str, str] = {
-    "評価指標": "成果目標",
-    "実施計画評価指標": "成果目標",
-    "支援機関": "活動場所",
-    "活動場所等": "活動場所",
-    "実施名称": "名称",
-    "事業名": "名称",
-    "所管": "所管課",
-    "担当課": "所管課",
-    "中心となる取組主体": "取組主体",
-    "対象者": "支援対象者",
-    "内容": "事業内容",
-    "期間": "計画期間",
-    "開催時期": "開催頻度",
-    "参加者": "構成員",
-}
-"""Words the documents use for a concept whose key is another word (see docs/schema.md)."""
+__all__ = ["explain", "validator"]
 
 _TYPE_JA = {
     "string": "文字列",
@@ -82,8 +59,8 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema)
 
 
-def validate(kind: str, data: Any) -> list[Finding]:
-    """Findings for everything in ``data`` that the ``kind`` schema rejects, one per place."""
+def explain(kind: str, data: Any) -> list[Finding]:
+    """Findings for everything in ``data`` that the ``kind`` schema rejects, one per place (none for valid data)."""
     by_place: dict[str, list[ValidationError]] = defaultdict(list)
     for error in validator(kind).iter_errors(data):
         for leaf in _leaves(error):
@@ -278,29 +255,6 @@ def _accepts(schema: Any, value: Any) -> bool:
     types = _types(schema)
     kind = _json_type(value)
     return types is None or kind in types or (kind == "integer" and "number" in types) or kind == "null"
-
-
-def flow(value: Any) -> str:
-    """A value written as a planner would type it on one line in YAML: ``[福祉政策課]``, ``{未記載: 理由}``.
-
-    >>> flow({"方式": "委託", "委託先": ["見本市社会福祉協議会"]})
-    '{方式: 委託, 委託先: [見本市社会福祉協議会]}'
-    >>> flow(["R6", 2024, True, "時間: 10時"])
-    '[R6, 2024, true, "時間: 10時"]'
-    """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "[" + ", ".join(flow(item) for item in value) + "]"
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{flow(key)}: {flow(item)}" for key, item in value.items()) + "}"
-    text = str(value)
-    plain = text and text.strip() == text and not any(mark in text for mark in (": ", " #", ",", "[", "]", "{", "}"))
-    if plain and not text.startswith(("-", "?", ":", "!", "&", "*", "|", ">", "'", '"', "%", "@", "`", "#")):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _describe(value: Any) -> tuple[str, str]:
