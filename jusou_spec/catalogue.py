@@ -15,6 +15,7 @@ from jusou_spec import config_checks, engine_checks, schema, source, suppression
 from jusou_spec.findings import Check
 from jusou_spec.model import YEAR_UNREADABLE, clauses
 from jusou_spec.rules import RULES
+from jusou_spec.workbook import checks as workbook_checks
 
 __all__ = ["BUILT_IN", "all_checks", "check_of", "module_of"]
 
@@ -27,6 +28,7 @@ _BUILT_IN_BY_MODULE: tuple[tuple[str, tuple[Check, ...]], ...] = (
     (engine_checks.__name__, engine_checks.CHECKS),
     (suppression.__name__, suppression.CHECKS),
     (config_checks.__name__, config_checks.CHECKS),
+    (workbook_checks.__name__, workbook_checks.CHECKS),
 )
 
 BUILT_IN: tuple[Check, ...] = tuple(check for _, checks in _BUILT_IN_BY_MODULE for check in checks)

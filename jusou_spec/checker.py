@@ -26,7 +26,19 @@ from jusou_spec.rules import RULES, Rule
 from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carries_marker, read_source
 from jusou_spec.suppression import apply_suppressions
 
-__all__ = ["INTERNAL", "CheckedDocument", "check_document", "check_plan", "check_source", "discover"]
+__all__ = [
+    "INTERNAL",
+    "WORKBOOK_SUFFIXES",
+    "CheckedDocument",
+    "check_document",
+    "check_plan",
+    "check_source",
+    "discover",
+    "read_document",
+]
+
+WORKBOOK_SUFFIXES = (".xlsx",)
+"""Files read as workbooks (the ``excel`` extra); every other file is read as YAML."""
 
 _log = logging.getLogger(__name__)
 
@@ -74,7 +86,25 @@ def check_document(
     severities: Mapping[str, Severity] | None = None,
 ) -> CheckedDocument:
     """Read and check one file (raises :class:`~jusou_spec.source.SourceUnreadable` for an unreadable path)."""
-    return check_source(read_source(path), rules=rules, severities=severities)
+    return check_source(read_document(path), rules=rules, severities=severities)
+
+
+def read_document(path: str | os.PathLike[str]) -> SourceDocument:
+    """Load a YAML file, or a workbook (``.xlsx``) through :mod:`jusou_spec.workbook.read`, which needs openpyxl
+    and is imported only here, so that checking YAML never loads it."""
+    if Path(path).suffix.lower() not in WORKBOOK_SUFFIXES:
+        return read_source(path)
+    try:
+        from jusou_spec.workbook.read import read_workbook
+    except ImportError as error:
+        raise SourceUnreadable(os.fsdecode(os.fspath(path)), EXCEL_MISSING) from error
+    return read_workbook(path)
+
+
+EXCEL_MISSING = Message(
+    ja="ワークブック（.xlsx）を読むには openpyxl が必要です。pip install 'jusou-spec[excel]' で入れてください。",
+    en="reading workbooks (.xlsx) needs openpyxl: pip install 'jusou-spec[excel]'",
+)
 
 
 def check_plan(
@@ -187,12 +217,34 @@ def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     if finding.line is not None and finding.file is not None:
         return finding
     position = source_map.locate(finding.pointer, key=True)
-    return finding.evolve(file=name, line=finding.line or position.line, column=finding.column or position.column)
+    return finding.evolve(
+        file=name,
+        line=finding.line or position.line,
+        column=finding.column or position.column,
+        cell=finding.cell or position.cell,
+    )
+
+
+def _candidate(path: Path) -> bool:
+    return (path.suffix in (".yaml", ".yml") or path.suffix.lower() in WORKBOOK_SUFFIXES) and path.is_file()
+
+
+def _carries_marker(path: Path) -> bool:
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return carries_marker(path)
+    if path.name.startswith("~$"):
+        return False  # Excel's lock file beside an open workbook
+    try:
+        from jusou_spec.workbook.read import carries_workbook_marker
+    except ImportError:
+        return False
+    return carries_workbook_marker(path)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
     """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
-    that carries the ``jusou:`` marker, in sorted order. Returns them with the number of folder files skipped."""
+    that carries the ``jusou:`` marker and every ``*.xlsx`` whose 基本情報 sheet has its ``jusou`` row, in sorted
+    order. Returns them with the number of folder files skipped."""
     files: list[Path] = []
     skipped = 0
     for given in paths:
@@ -200,8 +252,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
         if not path.is_dir():
             files.append(path)
             continue
-        for candidate in sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
-            if carries_marker(candidate):
+        for candidate in sorted(p for p in path.rglob("*") if _candidate(p)):
+            if _carries_marker(candidate):
                 files.append(candidate)
             else:
                 skipped += 1

@@ -38,6 +38,7 @@ __all__ = [
     "SourceUnreadable",
     "carries_marker",
     "parse_source",
+    "read_marker",
     "read_source",
 ]
 
@@ -93,6 +94,8 @@ class Position:
 
     line: int
     column: int
+    cell: str | None = None
+    """In a workbook, the cell by sheet and address (``事業!D12``); line and column are its row and column."""
 
 
 @attrs.frozen
@@ -305,6 +308,16 @@ def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue])
     )
     issues.append(Issue("SR007", message, at.line, at.column, "/jusou"))
     return None, None
+
+
+def read_marker(
+    data: dict[str, object], source_map: SourceMap, name: str
+) -> tuple[str | None, int | None, tuple[Finding, ...]]:
+    """The kind and version the ``jusou`` member of ``data`` names, and SR006/SR007 when it does not (for documents
+    read from elsewhere than YAML, such as a workbook's 基本情報 sheet)."""
+    issues: list[Issue] = []
+    kind, version = _marker(data, source_map, issues)
+    return kind, version, _findings(issues, name)
 
 
 def _unreadable(path: str, error: OSError | ValueError) -> Message:

@@ -21,7 +21,9 @@ __all__ = ["junit"]
 def _case(suite: ET.Element, file: str, finding: Finding, lang: str) -> str:
     """Add the test case of one finding; returns its outcome: failure, skipped or passed."""
     case = ET.SubElement(
-        suite, "testcase", {"classname": file, "name": f"{finding.code} {finding.line}:{finding.column}"}
+        suite,
+        "testcase",
+        {"classname": file, "name": f"{finding.code} {finding.cell or f'{finding.line}:{finding.column}'}"},
     )
     line = text_line(finding, lang)
     if finding.suppressed:

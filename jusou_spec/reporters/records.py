@@ -1,5 +1,6 @@
 """The ``json`` format: a list of objects with ``file``, ``line``, ``column``, ``rule``, ``name``, ``severity``,
-``message``, ``path`` (the JSON pointer) and ``suppressed`` (the reason, or null).
+``message``, ``path`` (the JSON pointer) and ``suppressed`` (the reason, or null); a finding in a workbook adds ``cell``
+(``事業!D12``), its ``line`` and ``column`` being the cell's row and column.
 
 :func:`finding_record` is the one JSON form of a finding; ``jusou indicators --format json`` uses it too.
 """
@@ -29,6 +30,7 @@ def finding_record(finding: Finding, lang: str) -> dict[str, object]:
         "message": finding.text(lang),
         "path": finding.pointer,
         "suppressed": finding.suppressed,
+        **({"cell": finding.cell} if finding.cell else {}),
     }
 
 

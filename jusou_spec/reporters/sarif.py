@@ -64,6 +64,8 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any
     if finding.pointer:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer}]
     result["locations"] = [location]
+    if finding.cell:
+        result["properties"] = {"cell": finding.cell}
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.suppressed}]
     return result

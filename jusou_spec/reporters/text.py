@@ -2,7 +2,8 @@
 count line.
 
 A suppressed finding is shown as ``file:line:col: suppressed CODE message（抑制の理由: …）``; colour only when asked
-(the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). The other formats reuse the line of one
+(the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). In a workbook the place is the sheet and cell:
+``計画.xlsx:事業!D12: error CL001 …``. The other formats reuse the line of one
 finding, the reason of a suppression and the count line, so they live here, below them.
 """
 
@@ -68,7 +69,7 @@ def text_line(finding: Finding, lang: str, *, colour: bool = False) -> str:
     """One finding in the contract's form (a suppressed one with ``suppressed`` for its severity)."""
     word = "suppressed" if finding.suppressed else finding.severity.value
     note = suppressed_note(finding, lang) if finding.suppressed else ""
-    where = f"{finding.file}:{finding.line}:{finding.column}:"
+    where = f"{finding.file}:{finding.cell}:" if finding.cell else f"{finding.file}:{finding.line}:{finding.column}:"
     if colour:
         return f"{where} {_COLOURS[word]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {finding.text(lang)}{note}"
     return f"{where} {word} {finding.code} {finding.text(lang)}{note}"
