@@ -25,7 +25,7 @@ from jusou_spec.progress.series import IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text
 from jusou_spec.reporters import finding_record
 
-__all__ = ["FORMATS", "Result", "as_csv", "as_json", "as_text"]
+__all__ = ["CSV_BOM", "FORMATS", "Result", "as_csv", "as_json", "as_text"]
 
 
 @attrs.frozen
@@ -407,6 +407,10 @@ def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator
             yield from _csv_breakdowns(item.breakdowns, f"{here}/")
 
 
+CSV_BOM = "\ufeff"
+"""The byte-order mark that makes Excel open a UTF-8 CSV by double-click (without it, Excel reads it as Shift_JIS)."""
+
+
 def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -460,7 +464,7 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                             row.report or "",
                         ]
                     )
-    return out.getvalue()
+    return CSV_BOM + out.getvalue()
 
 
 FORMATS: dict[str, Callable[[Sequence[Result], Sequence[Finding], str], str]] = {
