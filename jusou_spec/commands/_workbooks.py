@@ -13,6 +13,7 @@ import attrs
 
 from jusou_spec.checker import check_source, read_document
 from jusou_spec.commands._common import UsageError
+from jusou_spec.engine_checks import PLAN_NOT_FOUND
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan, Report
 from jusou_spec.reporters import Summary, render
@@ -48,7 +49,11 @@ class Loaded:
 
     @property
     def failed(self) -> bool:
-        return self.document is None or any(f.severity is Severity.ERROR for f in self.findings)
+        """Whether the document could not be modelled whole (a report's missing plan does not count: the report's
+        own values are all there)."""
+        return self.document is None or any(
+            f.severity is Severity.ERROR and f.code != PLAN_NOT_FOUND.code for f in self.findings
+        )
 
 
 def load(path: str) -> Loaded:

@@ -143,6 +143,8 @@ class _Builder:
         self.places: dict[str, tuple[str, int, int]] = {}
         self.problems: list[Problem] = []
         self.rows: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[Any, str]] = {}
+        self.lost: set[tuple[tuple[str, ...], tuple[int, ...]]] = set()
+        """Rows left out for a finding: their own rows are left out without another (the finding names the cause)."""
 
     def set_value(self, container: dict[str, Any], pointer: str, path: Sequence[str], value: Any) -> str:
         """Put ``value`` at ``path`` below ``container`` (found at ``pointer``), creating the mappings on the way."""
@@ -182,7 +184,9 @@ class _Builder:
             first = min(cells.values(), key=lambda cell: cell.column)
             parent = self.rows.get((parent_path, numbers[:-1])) if parent_path else (self.data, "")
             if parent is None:
-                self.orphan(sheet, cells, numbers)
+                if (parent_path, numbers[:-1]) not in self.lost:
+                    self.orphan(sheet, cells, numbers)
+                self.lost.add((sheet.path, numbers))
                 continue
             container, pointer = parent
             for key in between[:-1]:
