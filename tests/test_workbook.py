@@ -304,8 +304,9 @@ def test_a_child_row_whose_parent_is_missing_is_a_finding(tmp_path):
         sheet = book["成果目標"]
         sheet.cell(row=2, column=1, value=99)
 
-    found = [f for f in _cell_problem(tmp_path, edit) if f.code == "XL008"]
-    assert len(found) == 1 and found[0].cell == "成果目標!A2" and "99" in found[0].message.ja
+    found = {f.cell: f for f in _cell_problem(tmp_path, edit) if f.code == "XL008"}
+    assert "99" in found["成果目標!A2"].message.ja
+    assert "成果目標№" in found["目標!B2"].message.ja  # its 目標 rows now point at a 成果目標 row that is gone
 
 
 # ---------------------------------------------------------------- safety
