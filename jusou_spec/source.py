@@ -94,7 +94,7 @@ class Position:
 
     line: int
     column: int
-    cell: str | None = None
+    cell: str | None = attrs.field(default=None, repr=False)
     """In a workbook, the cell by sheet and address (``事業!D12``); line and column are its row and column."""
 
 

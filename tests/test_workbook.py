@@ -354,3 +354,13 @@ def test_bytes_that_are_not_a_workbook_are_one_finding():
     """Not a zip at all (a CSV renamed .xlsx): XL001, no traceback."""
     [finding] = parse_workbook("id,名称\n".encode(), name="計画.xlsx").findings
     assert finding.code == "XL001" and finding.file == "計画.xlsx"
+
+
+def test_a_million_compact_rows_under_the_size_limits_are_refused_by_count():
+    """Rows without their optional attributes pass the size limits; counting them while streaming refuses them before
+    openpyxl would build a million cells."""
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    rows = sheet + b"<row><c><v>1</v></c></row>" * 1_000_000 + b"</sheetData></worksheet>"
+    raw = replace_part(export(bundled(ROOT / "plans/uozu.yaml")), "xl/worksheets/sheet3.xml", rows)
+    [finding] = parse_workbook(raw).findings
+    assert finding.code == "XL002" and "行が多すぎる" in finding.message.ja

@@ -23,10 +23,9 @@ from jusou_spec.workbook import checks, safety
 from jusou_spec.workbook.layout import EXAMPLE_SHEET, HELP_SHEET, ROOT_SHEET, Layout, layout
 from jusou_spec.workbook.tables import Cell, unflatten
 
-__all__ = ["MAX_ROWS", "carries_workbook_marker", "parse_workbook", "read_workbook"]
+__all__ = ["carries_workbook_marker", "cell_name", "parse_workbook", "read_workbook"]
 
-MAX_ROWS = 100_000
-"""Rows per sheet beyond which a workbook is refused (a plan has hundreds)."""
+MAX_ROWS = safety.MAX_ROWS
 _MARKER_KEYS = ("jusou",)
 
 

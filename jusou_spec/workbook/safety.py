@@ -16,12 +16,19 @@ import attrs
 
 from jusou_spec.findings import Message
 
-__all__ = ["MAX_ENTRIES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "Inspection", "inspect"]
+__all__ = ["MAX_CELLS", "MAX_ENTRIES", "MAX_PART_BYTES", "MAX_ROWS", "MAX_TOTAL_BYTES", "Inspection", "inspect"]
 
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 """The most a workbook's parts may hold once inflated: about 50 times the bundled plans' largest."""
 MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_ENTRIES = 2000
+MAX_ROWS = 100_000
+"""Rows in one sheet beyond which a workbook is refused (a plan has hundreds)."""
+MAX_CELLS = 200_000
+"""Cells in all sheets beyond which a workbook is refused: openpyxl keeps each cell as an object of a few hundred
+bytes, so this bounds the memory a workbook may take once parsed (the bundled plans have a few thousand)."""
+_ROW_MARKS = (b"<row ", b"<row>", b":row ", b":row>")
+_CELL_MARKS = (b"<c ", b"<c>", b"<c/>", b":c ", b":c>", b":c/>")
 _CHUNK = 1024 * 1024
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
 
@@ -75,6 +82,7 @@ def inspect(stream: IO[bytes]) -> Inspection:
             f"{MAX_TOTAL_BYTES // 1024 // 1024} MiB)",
         )
     formulas = False
+    cells = 0
     try:
         for info in infos:
             if not info.filename.endswith((".xml", ".rels", ".vml")) and info.filename != "[Content_Types].xml":
@@ -85,7 +93,13 @@ def inspect(stream: IO[bytes]) -> Inspection:
                     "XML に DTD（エンティティ定義）があります。表計算ソフトが保存したファイルにはないものです",
                     "an XML part declares a DTD (entities), which spreadsheet programs never write",
                 )
-            formulas = formulas or found
+            if info.filename.startswith("xl/worksheets/") and found.rows > MAX_ROWS:
+                return _refused(
+                    f"行が多すぎるシートがあります（{found.rows} 行、上限 {MAX_ROWS} 行）",
+                    f"a sheet has too many rows ({found.rows}, the limit is {MAX_ROWS})",
+                )
+            cells += found.cells if info.filename.startswith("xl/worksheets/") else 0
+            formulas = formulas or found.formulas
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         return Inspection(
             Message(
@@ -93,6 +107,11 @@ def inspect(stream: IO[bytes]) -> Inspection:
                 en="the workbook is damaged (a part does not inflate); save it again",
             ),
             unreadable=True,
+        )
+    if cells > MAX_CELLS:
+        return _refused(
+            f"セルが多すぎます（{cells} 個、上限 {MAX_CELLS} 個）",
+            f"too many cells ({cells}, the limit is {MAX_CELLS})",
         )
     content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     if b"macroEnabled" in content_types:
@@ -103,9 +122,22 @@ def inspect(stream: IO[bytes]) -> Inspection:
     return Inspection(None, formulas=formulas)
 
 
-def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool | None:
-    """Stream one part: None when it declares a DTD, else whether it holds a formula (``<f``)."""
+@attrs.frozen
+class _Part:
+    formulas: bool
+    rows: int
+    cells: int
+
+
+def _count(window: bytes, tail: bytes, marks: tuple[bytes, ...]) -> int:
+    """Occurrences of ``marks`` in ``window`` that do not lie wholly in its first bytes (``tail``, counted before)."""
+    return sum(window.count(mark) - tail.count(mark) for mark in marks)
+
+
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Part | None:
+    """Stream one part: None when it declares a DTD, else whether it holds a formula and how many rows and cells."""
     formulas = False
+    rows = cells = 0
     tail = b""
     read = 0
     with archive.open(info) as part:
@@ -116,6 +148,8 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool | None:
             window = tail + chunk
             if any(mark in window for mark in _DTD_MARKS):
                 return None
-            formulas = formulas or (b"<f>" in window or b"<f " in window or b"<x:f" in window)
+            formulas = formulas or (b"<f>" in window or b"<f " in window or b":f>" in window or b":f " in window)
+            rows += _count(window, tail, _ROW_MARKS)
+            cells += _count(window, tail, _CELL_MARKS)
             tail = window[-16:]
-    return formulas
+    return _Part(formulas, rows, cells)
