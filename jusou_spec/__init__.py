@@ -12,8 +12,11 @@ The public API::
     []
 
 ``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
-(see docs/indicators.md). ``load``, ``check`` and ``indicators`` import neither networkx nor graphviz;
-``build_graph`` and ``render`` load them on first use.
+(see docs/indicators.md). Bad input raises a subclass of :class:`JusouError` (docs/api.md lists them per function)
+or comes back as findings; nothing else is raised for what a caller passes. ``load``, ``check`` and ``indicators``
+import neither networkx nor graphviz; ``build_graph`` and ``render`` (one diagram) load them on first use, and
+``render_document`` (the whole plan as HTML, PDF or Markdown, see docs/guide.md) loads Jinja2 too, and WeasyPrint
+for a PDF.
 """
 
 from __future__ import annotations
@@ -22,31 +25,37 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from jusou_spec._version import __version__
-from jusou_spec.checker import check_document, check_plan
+from jusou_spec.checker import check_document, check_plan, check_report
+from jusou_spec.errors import InvalidArgument, JusouError, WrongDocumentKind
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
 from jusou_spec.progress import indicators
 
 if TYPE_CHECKING:
     from jusou_spec.diagrams import render
+    from jusou_spec.document import render_document
     from jusou_spec.graph import build_graph
 
 __all__ = [
     "DocumentError",
     "Finding",
+    "InvalidArgument",
+    "JusouError",
     "Plan",
     "Report",
     "Severity",
+    "WrongDocumentKind",
     "__version__",
     "build_graph",
     "check",
     "indicators",
     "load",
     "render",
+    "render_document",
 ]
 
 
-class DocumentError(ValueError):
+class DocumentError(JusouError, ValueError):
     """A document that cannot be loaded as a model; ``findings`` say why, with file, line and column."""
 
     def __init__(self, name: str, findings: list[Finding]) -> None:
@@ -61,7 +70,8 @@ def load(path: str | os.PathLike[str]) -> Plan | Report:
     """The plan or report in the YAML file at ``path``.
 
     Raises :class:`DocumentError` (with the located findings) when the file is not a valid document, and
-    :class:`jusou_spec.source.SourceUnreadable` when it cannot be read at all.
+    :class:`jusou_spec.source.SourceUnreadable` when it cannot be read at all (missing, a folder, a named pipe,
+    no permission); both are :class:`JusouError`.
     """
     checked = check_document(path, rules=())
     errors = [f for f in checked.findings if f.severity is Severity.ERROR]
@@ -70,10 +80,15 @@ def load(path: str | os.PathLike[str]) -> Plan | Report:
     return checked.document
 
 
-def check(target: str | os.PathLike[str] | Plan) -> list[Finding]:
-    """Every finding for a file (with lines and columns) or for a plan in memory (with JSON pointers)."""
+def check(target: str | os.PathLike[str] | Plan | Report) -> list[Finding]:
+    """Every finding for a file (with lines and columns) or for a plan or report in memory (with JSON pointers).
+
+    Raises :class:`jusou_spec.source.SourceUnreadable` (a :class:`JusouError`) when the file cannot be read at all.
+    """
     if isinstance(target, Plan):
         return check_plan(target)
+    if isinstance(target, Report):
+        return check_report(target)
     return list(check_document(target).findings)
 
 
@@ -90,4 +105,8 @@ def __getattr__(name: str) -> Any:
         from jusou_spec.diagrams import render
 
         return render
+    if name == "render_document":
+        from jusou_spec.document import render_document
+
+        return render_document
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

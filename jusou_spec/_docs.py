@@ -22,7 +22,7 @@ from jusou_spec.atomic import write_text_atomically
 from jusou_spec.catalogue import BUILT_IN
 from jusou_spec.resources import load_schema
 from jusou_spec.rules import RULES, as_document, examples
-from jusou_spec.schema import SYNONYMS
+from jusou_spec.schema import SYNONYMS, flow
 
 __all__ = ["main", "rules_markdown", "schema_markdown"]
 
@@ -69,28 +69,48 @@ def _attribute_names(cls: type | None) -> dict[str, str]:
     return {field.metadata["ja"]: field.name for field in attrs.fields(cls) if field.metadata.get("ja")}
 
 
-def _kind(schema: Mapping[str, Any]) -> str:
+def _kind(schema: Mapping[str, Any], inline: str = "") -> str:
+    """The value a key takes, in words; an object written in place is named ``inline`` and listed below."""
     if "$ref" in schema:
         return "→ " + str(schema["$ref"]).rsplit("/", 1)[-1]
     if "enum" in schema:
         return " / ".join(str(v) for v in schema["enum"])
     if "const" in schema:
         return f"`{schema['const']}`"
-    if "anyOf" in schema:
-        return " または ".join(_kind(alt) for alt in schema["anyOf"])
+    if "anyOf" in schema and schema.get("type") != "object":  # an object's anyOf only says which keys it needs
+        return " または ".join(_kind(alt, inline) for alt in schema["anyOf"])
     if schema.get("type") == "array":
-        return f"リスト（{_kind(schema.get('items', {}))}）"
+        return f"リスト（{_kind(schema.get('items', {}), inline)}）"
+    if schema.get("type") == "object" and inline and "properties" in schema:
+        return f"→ {inline}"
     return str(schema.get("type", ""))
+
+
+def _inline_objects(schema: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The objects written in place inside a key's schema (in a list, or as an alternative), not through $ref."""
+    if not isinstance(schema, Mapping) or "$ref" in schema:
+        return
+    if schema.get("type") == "object" and "properties" in schema:
+        yield schema
+        return
+    if "items" in schema:
+        yield from _inline_objects(schema["items"])
+    for alternative in schema.get("anyOf", []):
+        yield from _inline_objects(alternative)
+
+
+_EXAMPLE_WIDTH = 60
+"""Examples longer than this are left to the schema (an editor shows them); the table stays readable."""
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _object_section(kind: str, name: str, schema: Mapping[str, Any]) -> Iterator[str]:
+def _object_section(kind: str, name: str, schema: Mapping[str, Any], *, heading: str = "###") -> Iterator[str]:
     attributes = _attribute_names(MODEL_OF.get((kind, name)))
     required = set(schema.get("required", []))
-    yield f"### {name or schema.get('title', kind)}"
+    yield f"{heading} {name or schema.get('title', kind)}"
     yield ""
     if schema.get("title") and name:
         yield f"**{schema['title']}** — {schema.get('description', '')}".rstrip(" —")
@@ -99,16 +119,32 @@ def _object_section(kind: str, name: str, schema: Mapping[str, Any]) -> Iterator
         yield str(schema["description"])
         yield ""
     if "properties" not in schema:
-        yield f"値: {_kind(schema)}"
+        nested = list(_inline_objects(schema))
+        inline = f"{name}（キーと値の組で書くとき）"
+        yield f"値: {_kind(schema, inline if len(nested) == 1 else '')}"
         yield ""
+        for inner in nested[:1]:
+            yield from _object_section(kind, inline, inner, heading=heading + "#")
         return
     yield "| キー | 必須 | 属性 (Python) | 値 | 説明 |"
     yield "|---|---|---|---|---|"
+    below: list[tuple[str, Mapping[str, Any]]] = []
     for key, sub in schema["properties"].items():
-        description = _cell(f"{sub.get('title', '')}。{sub.get('description', '')}".strip("。"))
+        if sub is True:
+            continue
+        nested = list(_inline_objects(sub))
+        inline = f"{name}/{key}" if name else key
+        description = f"{sub.get('title', '')}。{sub.get('description', '')}".strip("。")
+        example = flow(sub["examples"][0]) if sub.get("examples") else ""
+        if example and len(example) <= _EXAMPLE_WIDTH:
+            description += f"。例: `{example}`"
         attribute = f"`{attributes[key]}`" if key in attributes else ""
-        yield f"| `{key}` | {'○' if key in required else ''} | {attribute} | {_cell(_kind(sub))} | {description} |"
+        value = _kind(sub, inline if len(nested) == 1 else "")
+        yield f"| `{key}` | {'○' if key in required else ''} | {attribute} | {_cell(value)} | {_cell(description)} |"
+        below += [(inline, inner) for inner in nested[:1]]
     yield ""
+    for inline, inner in below:
+        yield from _object_section(kind, inline, inner, heading=heading + "#" if heading != "######" else heading)
 
 
 def schema_markdown() -> str:
@@ -178,17 +214,17 @@ def rules_markdown() -> str:
     ]
     for rule in sorted(RULES, key=lambda r: r.code):
         summary, _, body = rule.doc.partition("\n")
+        summary_ja, _, body_ja = rule.doc_ja.partition("\n")
         lines += [
             f'### <a id="{rule.code.lower()}"></a>{rule.code} `{rule.name}` ({rule.check.severity.value})',
             "",
             f"**{rule.check.title.ja}** — {rule.check.title.en}",
             "",
-            summary,
+            summary_ja or summary,
             "",
         ]
-        before_examples = body.split("\nFails", 1)[0].strip()
-        if before_examples:
-            lines += [before_examples, ""]
+        if body_ja.strip():
+            lines += [body_ja.strip(), ""]
         for example in examples(rule.doc):
             heading = "違反する例 (fails)" if not example.passes else "通る例 (passes)"
             label = f": {example.label}" if example.label else ""
@@ -200,6 +236,11 @@ def rules_markdown() -> str:
                 "```",
                 "",
             ]
+        before_examples = body.split("\nFails", 1)[0].strip()
+        lines += ["<details><summary>English</summary>", "", summary, ""]
+        if before_examples:
+            lines += [before_examples, ""]
+        lines += ["</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

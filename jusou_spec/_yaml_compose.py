@@ -182,8 +182,16 @@ def too_deep(mark: Mark, pointer: str = "", *, limit: int = MAX_DEPTH) -> TooDee
     return TooDeep(issue_at("SR008", message, mark, pointer))
 
 
-def too_many(mark: Mark, pointer: str = "") -> Stop:
-    """SR008: more than MAX_NODES nodes, counted as aliases expand."""
+def too_many(mark: Mark, pointer: str = "", *, aliased: bool = True) -> Stop:
+    """SR008: more than MAX_NODES nodes, counted as aliases expand. ``aliased`` says whether an alias was used: a
+    long plain list is just too long, and its message does not speak of alias bombs."""
+    if not aliased:
+        return _limit(
+            f"値が多すぎます（上限は {MAX_NODES:,} 個）。読み込みを中止しました。ファイルを分けてください。",
+            f"Too many values (the limit is {MAX_NODES:,}); loading stopped: split the file.",
+            mark,
+            pointer,
+        )
     return _limit(
         f"値が多すぎます（エイリアス「*」の展開後で上限 {MAX_NODES:,} 個）。エイリアスを重ねて爆発的に増やす"
         "書き方（いわゆる Billion Laughs）の可能性があるため、読み込みを中止しました。",
@@ -221,6 +229,7 @@ class Composer:
         self.extra_documents: list[Any] = []  # marks of later documents' starts
         self.root: Node | None = None
         self.count = 0
+        self.aliased = False
         self.sizes: dict[int, int] = {}  # anchored collections: how many nodes they expand to
         self.interrupted: tuple[int, Mark | None] = (0, None)  # open levels, and where the last node ended
 
@@ -255,7 +264,7 @@ class Composer:
                 if event.tag is None and event.anchor is None and event.style in PLAIN:  # most values: inline
                     self.count += 1
                     if self.count > MAX_NODES:
-                        raise too_many(event.start_mark)
+                        raise too_many(event.start_mark, aliased=self.aliased)
                     value = event.value
                     node = ScalarNode(_resolve(value), value, event.start_mark, event.end_mark, event.style)
                 else:
@@ -327,13 +336,14 @@ class Composer:
                 f"The alias '*{name}' is used inside its own anchor '&{name}' (a cycle), which cannot be expanded.",
                 event.start_mark,
             )
+        self.aliased = True
         self._count(event.start_mark, self.sizes.get(id(target), 1))
         return Alias(target, event.start_mark)
 
     def _count(self, mark: Mark, size: int) -> None:
         self.count += size
         if self.count > MAX_NODES:
-            raise too_many(mark)
+            raise too_many(mark, aliased=self.aliased)
 
 
 def _last_mark(stack: list[tuple[Node, list[Node | Alias], int]]) -> Mark | None:

@@ -11,7 +11,7 @@ import re
 
 from jusou_spec.findings import Message
 
-__all__ = ["explain"]
+__all__ = ["explain", "full_width_hint"]
 
 _QUOTE = '値全体を引用符（"）で囲んでください'
 
@@ -126,10 +126,41 @@ _FALLBACK = (
 )
 
 
-def explain(problem: str, context: str | None, context_line: int | None, char: str) -> Message:
-    """The SR001 message for a parser problem; ``context_line`` is the 1-based line the parser's context began on."""
+_FULL_WIDTH_COLON = re.compile(r"^[ ]*(?:-[ ]+)?(?P<key>[^\s:：#'\"][^:：#]*?)：")
+_FULL_WIDTH_INDENT = re.compile(r"^[ ]*\u3000")
+
+
+def full_width_hint(lines: dict[int, str]) -> tuple[str, str] | None:
+    """A sentence naming a full-width colon after a key, or a full-width space in the indentation, on one of
+    ``lines`` (1-based numbers to text): both look right in an editor and are what a planner typing in Japanese
+    input mode writes, and the parser's complaint about what follows never names them."""
+    for number, text in sorted(lines.items()):
+        if _FULL_WIDTH_INDENT.match(text):
+            return (
+                f"{number} 行目の字下げに全角スペース（「　」）があります。字下げは半角スペースで書いてください。",
+                f"Line {number} is indented with a full-width space (U+3000): indent with ASCII spaces.",
+            )
+        colon = _FULL_WIDTH_COLON.match(text)
+        if colon:
+            key = colon["key"].strip()
+            return (
+                f"{number} 行目の「{key}：」の「：」は全角のコロンです。キーの後は半角の「: 」（コロンと半角スペース）で"
+                "書いてください。",
+                f"Line {number}: the colon after '{key}' is a full-width '：' (U+FF1A): write an ASCII ': ' after a key.",
+            )
+    return None
+
+
+def explain(
+    problem: str, context: str | None, context_line: int | None, char: str, *, lines: dict[int, str] | None = None
+) -> Message:
+    """The SR001 message for a parser problem; ``context_line`` is the 1-based line the parser's context began on;
+    ``lines`` are the lines around the problem, searched for a full-width colon or indentation."""
     subject = f"{context or ''} / {problem}"
     ja, en = next(((ja, en) for pattern, ja, en in _EXPLANATIONS if pattern.search(subject)), _FALLBACK)
+    hint = full_width_hint(lines or {})
+    if hint is not None:
+        ja, en = hint
     visible = bool(char) and char.isprintable() and not char.isspace()
     ja = ja.format(where=f"{context_line} 行目の" if context_line else "", char=char if visible else "この文字")
     en = en.format(where=f"on line {context_line}" if context_line else "", char=char if visible else "this character")

@@ -1,9 +1,10 @@
 """Nodes to plain data and a source map, in one walk.
 
-The walk turns the composed nodes into JSON-like data (dicts with string keys, lists, str, int, float, bool, None)
+The walk turns the composed nodes into JSON-like data (dicts with string keys, lists, str, int, Decimal, bool, None)
 and records where every value and key starts, under its JSON pointer. Aliases are walked where they are used, so
 their members are located at the anchored text and the alias itself at the '*'. Scalars are built by their resolved
-tag with SafeConstructor's own constructors for int, float and bool; nothing else is ever constructed: any other tag
+tag with SafeConstructor's own constructors for int and bool, and floats exactly as Decimal
+(:mod:`jusou_spec.numeric`); nothing else is ever constructed: any other tag
 is reported and its raw text kept.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import math
 import re
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
@@ -24,6 +24,7 @@ from jusou_spec._source_text import TAB_MESSAGE, Issue, LineIndex, leading_tabs
 from jusou_spec._yaml_compose import (
     ALLOWED_TAGS,
     CONSTRUCTORS,
+    FLOAT,
     MAP,
     MAX_DEPTH,
     MAX_NODES,
@@ -47,6 +48,7 @@ from jusou_spec._yaml_compose import (
 from jusou_spec._yaml_problems import explain
 from jusou_spec.findings import Message
 from jusou_spec.jsonpointer import escape
+from jusou_spec.numeric import from_yaml_float
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "Loaded", "load"]
 
@@ -80,6 +82,7 @@ class _Walker(Generic[P]):
         self.keys: dict[str, P] = {}
         self.issues: dict[tuple[str, int, int], Issue] = {}  # an anchored node walked twice reports once
         self.count = 0
+        self.aliased = composer.aliased
 
     def report(self, code: str, message: Message, mark: Mark, pointer: str) -> None:
         issue = issue_at(code, message, mark, pointer)
@@ -92,7 +95,7 @@ class _Walker(Generic[P]):
         else:
             mark = node.start_mark
         if self.count > MAX_NODES:
-            raise too_many(mark, pointer)
+            raise too_many(mark, pointer, aliased=self.aliased)
         self.values[pointer] = self.position(mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             return self.scalar(node, pointer)
@@ -112,6 +115,12 @@ class _Walker(Generic[P]):
             return None
         if tag == MERGE and id(node) not in self.explicit:
             return text  # "<<" where a value belongs is just text
+        if tag == FLOAT:
+            exact = from_yaml_float(text)
+            if exact is not None:
+                return exact
+            if id(node) not in self.explicit:
+                return text  # a numeral out of range stays text; the schema says why
         construct = CONSTRUCTORS.get(tag)
         if construct is not None:
             try:
@@ -119,7 +128,7 @@ class _Walker(Generic[P]):
             except (ValueError, KeyError, TypeError, IndexError):
                 built = _FAILED
             if built is not _FAILED:
-                return text if isinstance(built, float) and not math.isfinite(built) else built
+                return text if isinstance(built, float) else built  # an explicit !!float out of range
             if id(node) not in self.explicit:
                 return text  # an implicit form PyYAML cannot build ("0b_"): it is text
         return self.tagged(node, pointer, text)
@@ -290,7 +299,10 @@ def _syntax(error: yaml.MarkedYAMLError, index: LineIndex) -> Issue:
     if char == "\t" or re.search(r"\btab\b", problem):
         return Issue("SR002", TAB_MESSAGE, line + 1, column + 1)
     context_line = error.context_mark.line + 1 if error.context_mark is not None else None
-    return Issue("SR001", explain(problem, error.context, context_line, char), line + 1, column + 1)
+    first = min(context_line or line + 1, line) - 1  # 0-based: the context's line, or the line before the problem
+    around = {number + 1: index.slice((number, 0), (number + 1, 0)) for number in range(max(first, 0), line + 1)}
+    message = explain(problem, error.context, context_line, char, lines=around)
+    return Issue("SR001", message, line + 1, column + 1)
 
 
 def _not_mapping(data: object) -> Message:

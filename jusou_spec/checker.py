@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -23,7 +24,14 @@ from jusou_spec.findings import Finding, Message, Severity, sort_findings
 from jusou_spec.model import NotStated, Plan, Report, pointer_in
 from jusou_spec.resolve_report import linked_plan_path
 from jusou_spec.rules import RULES, Rule
-from jusou_spec.source import SourceDocument, SourceMap, SourceUnreadable, carries_marker, read_source
+from jusou_spec.source import (
+    SourceDocument,
+    SourceMap,
+    SourceUnreadable,
+    carries_marker,
+    folder_unreadable,
+    read_source,
+)
 from jusou_spec.suppression import apply_suppressions
 
 __all__ = [
@@ -32,6 +40,7 @@ __all__ = [
     "CheckedDocument",
     "check_document",
     "check_plan",
+    "check_report",
     "check_source",
     "discover",
     "read_document",
@@ -39,6 +48,7 @@ __all__ = [
 
 WORKBOOK_SUFFIXES = (".xlsx",)
 """Files read as workbooks (the ``excel`` extra); every other file is read as YAML."""
+
 
 _log = logging.getLogger(__name__)
 
@@ -116,6 +126,17 @@ def check_plan(
     return sort_findings(_suppress(list(_grade(found, severities)), plan, rules, data))
 
 
+def check_report(
+    report: Report, *, rules: Sequence[Rule] = RULES, severities: Mapping[str, Severity] | None = None
+) -> list[Finding]:
+    """Run the report rules on a report already in memory, against the plan it names (read from its file, relative
+    to the report's ``name``); findings carry pointers, not lines; its suppressions apply."""
+    data = report.to_document()
+    plan, found = _linked_plan(report)
+    found.extend(finding for rule in rules if rule.runs_on("report") for finding in _safe_run(rule, report, plan, data))
+    return sort_findings(_suppress(list(_grade(found, severities)), report, rules, data))
+
+
 def _build(source: SourceDocument) -> tuple[Plan | Report, list[Finding]]:
     model = Plan if source.kind == "plan" else Report
     return model.from_document(source.data, name=source.name)  # type: ignore[arg-type]
@@ -190,14 +211,18 @@ def _describe(error: Exception, *, limit: int = 200) -> str:
 
 def _linked_plan(report: Report) -> tuple[Plan | None, list[Finding]]:
     """The plan a report names, modelled as ``jusou_spec.load`` models it (its own findings are not repeated here:
-    check it on its own)."""
+    check it on its own). Only a plan is followed: a report that names itself, or another report (which may name
+    this one back), is a finding, never a loop."""
     link, path = report.plan, linked_plan_path(report)
     if path is None or link is None or isinstance(link, NotStated):
         return None, []
     try:
-        linked = check_document(path, rules=()).document
+        source = read_source(path)
     except SourceUnreadable:
-        linked = None
+        return None, [_plan_unreadable(link.file)]
+    if source.kind == "report":
+        return None, [_plan_is_report(link.file, itself=_identity(path) == _identity(Path(report.name)))]
+    linked = check_source(source, rules=()).document
     if not isinstance(linked, Plan):
         return None, [_plan_unreadable(link.file)]
     return linked, []
@@ -213,6 +238,23 @@ def _plan_unreadable(file: str) -> Finding:
     )
 
 
+def _plan_is_report(file: str, *, itself: bool) -> Finding:
+    if itself:
+        message = Message(
+            ja=f"計画ファイル「{file}」はこの報告書自身です。報告書が対象とする計画（jusou: plan/1）のファイルを"
+            "指定してください",
+            en=f"the plan file '{file}' is this report itself: name the file of the plan (jusou: plan/1) it reports on",
+        )
+    else:
+        message = Message(
+            ja=f"計画ファイル「{file}」は計画ではなく報告書（jusou: report/1）です。報告書が対象とする計画の"
+            "ファイルを指定してください",
+            en=f"the plan file '{file}' is a report (jusou: report/1), not a plan: name the file of the plan it "
+            "reports on",
+        )
+    return PLAN_NOT_FOUND.finding(message, pointer_in(Report, "plan", "file"))
+
+
 def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     if finding.line is not None and finding.file is not None:
         return finding
@@ -225,13 +267,7 @@ def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     )
 
 
-def _candidate(path: Path) -> bool:
-    return (path.suffix in (".yaml", ".yml") or path.suffix.lower() in WORKBOOK_SUFFIXES) and path.is_file()
-
-
-def _carries_marker(path: Path) -> bool:
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        return carries_marker(path)
+def _carries_workbook_marker(path: Path) -> bool:
     if path.name.startswith("~$"):
         return False  # Excel's lock file beside an open workbook
     try:
@@ -241,20 +277,77 @@ def _carries_marker(path: Path) -> bool:
     return carries_workbook_marker(path)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], int]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], *, problems: list[SourceUnreadable] | None = None
+) -> tuple[list[Path], int]:
     """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
     that carries the ``jusou:`` marker and every ``*.xlsx`` whose 基本情報 sheet has its ``jusou`` row, in sorted
-    order. Returns them with the number of folder files skipped."""
+    order, each file once however often it is given. Returns them with the number of folder files skipped.
+
+    Nothing is dropped without a word: a file below a folder whose marker cannot be read (no permission, a named
+    pipe) is listed, so that reading it says why; a folder that cannot be listed is added to ``problems`` (raised
+    as :class:`~jusou_spec.source.SourceUnreadable` when ``problems`` is None).
+    """
     files: list[Path] = []
+    seen: set[str] = set()
     skipped = 0
+
+    def add(path: Path) -> None:
+        key = _identity(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
     for given in paths:
         path = Path(given)
         if not path.is_dir():
-            files.append(path)
+            add(path)
             continue
-        for candidate in sorted(p for p in path.rglob("*") if _candidate(p)):
-            if _carries_marker(candidate):
-                files.append(candidate)
+        for candidate in _yaml_below(path, problems):
+            if _marked_or_unreadable(candidate):
+                add(candidate)
             else:
                 skipped += 1
     return files, skipped
+
+
+def _identity(path: Path) -> str:
+    """One key for every spelling of a file's path (./a.yaml, a.yaml, a link to it)."""
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):
+        return os.fsdecode(os.fspath(path))
+
+
+def _yaml_below(folder: Path, problems: list[SourceUnreadable] | None) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` and ``*.xlsx`` that is not a folder below ``folder`` (links to folders are not
+    followed)."""
+
+    def unlisted(error: OSError) -> None:
+        shown = os.fsdecode(error.filename) if error.filename is not None else str(folder)
+        unreadable = SourceUnreadable(shown, folder_unreadable(shown, error))
+        if problems is None:
+            raise unreadable
+        problems.append(unreadable)
+
+    found = [
+        Path(top, name)
+        for top, _, names in os.walk(folder, onerror=unlisted)
+        for name in names
+        if (name.endswith((".yaml", ".yml")) or name.lower().endswith(WORKBOOK_SUFFIXES))
+        and not os.path.isdir(os.path.join(top, name))
+    ]
+    return sorted(found)
+
+
+def _marked_or_unreadable(path: Path) -> bool:
+    """True when the file carries the marker, or when it cannot be read to tell (reading it will say why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    if not stat.S_ISREG(mode):
+        return True
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _carries_workbook_marker(path)
+    return carries_marker(path, unreadable=True)

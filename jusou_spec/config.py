@@ -26,6 +26,8 @@ import attrs
 
 from jusou_spec._toml_positions import locate
 from jusou_spec.config_checks import CHECKS, INVALID_VALUE, NOT_ADJUSTABLE, SYNTAX, UNKNOWN_KEY, UNKNOWN_RULE
+from jusou_spec.errors import JusouError
+from jusou_spec.files import read_regular
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
 from jusou_spec.jsonpointer import join
@@ -88,7 +90,7 @@ class Config:
         return severity_overrides(self.severity, rules)
 
 
-class ConfigUnreadable(Exception):
+class ConfigUnreadable(JusouError):
     """The configuration file exists but cannot be read (a one-line error, exit code 2)."""
 
     def __init__(self, path: Path, error: OSError) -> None:
@@ -116,7 +118,7 @@ def load_config(path: str | os.PathLike[str], *, name: str | None = None) -> tup
     """The configuration in the file at ``path`` with its findings (raises :class:`ConfigUnreadable`)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as error:
         raise ConfigUnreadable(path, error) from error
     shown = name or str(path)

@@ -13,6 +13,8 @@ from typing import TypedDict, Unpack
 
 import attrs
 
+from jusou_spec.errors import InvalidArgument
+
 __all__ = ["Check", "Finding", "Language", "Message", "Severity", "sort_findings"]
 
 
@@ -25,7 +27,7 @@ class Severity(enum.Enum):
 
     def label(self, lang: Language | str = "ja") -> str:
         """The severity's word in the given language (the contract's text format keeps the English word)."""
-        if Language(lang) is Language.EN:
+        if Language.of(lang) is Language.EN:
             return self.value
         return {"error": "エラー", "warning": "警告", "info": "情報"}[self.value]
 
@@ -35,6 +37,14 @@ class Language(enum.Enum):
 
     JA = "ja"
     EN = "en"
+
+    @classmethod
+    def of(cls, lang: Language | str) -> Language:
+        """The language ``lang`` names; :class:`~jusou_spec.errors.InvalidArgument` (a ValueError) for another."""
+        try:
+            return cls(lang)
+        except ValueError:
+            raise InvalidArgument(f"unknown language {lang!r}: messages exist in ja and en") from None
 
 
 @attrs.frozen
@@ -50,7 +60,7 @@ class Message:
 
     def text(self, lang: Language | str = "ja") -> str:
         """The message in ``lang`` (``"ja"`` or ``"en"``)."""
-        return self.en if Language(lang) is Language.EN else self.ja
+        return self.en if Language.of(lang) is Language.EN else self.ja
 
 
 @attrs.frozen(order=False)

@@ -21,14 +21,19 @@ from collections.abc import Iterator
 
 import attrs
 
+from jusou_spec.errors import JusouError
+
 __all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "parse_range", "parse_year"]
 
 # era name → (initial, offset: western year = era year + offset)
 _ERAS = {"令和": ("R", 2018), "平成": ("H", 1988), "昭和": ("S", 1925)}
 _INITIALS = {initial: (name, offset) for name, (initial, offset) in _ERAS.items()}
+# The last year of each era that ended: 昭和64年 (January 1989) and 平成31年 (to April 2019) were written, so they
+# read; 昭和99年度 or 平成99年度 is a slip that would otherwise land in another era's years, so it is refused.
+_LAST_YEAR = {"昭和": 64, "平成": 31}
 
 
-class FiscalYearError(ValueError):
+class FiscalYearError(JusouError, ValueError):
     """A text that is not a fiscal year or period; carries Japanese and English explanations."""
 
     def __init__(self, text: str, *, reason_ja: str, reason_en: str) -> None:
@@ -108,12 +113,28 @@ class FiscalRange:
         return self.start.western <= right_end and other.start.western <= left_end
 
     def within(self, other: FiscalRange) -> bool:
-        """Whether every year of this range lies in ``other``."""
+        """Whether every year of this range lies in ``other``.
+
+        An open range (令和7年度～) is read as "from its start, for as long as ``other`` lasts", so it lies within
+        ``other`` when its start does.
+
+        >>> parse_range("R7～").within(parse_range("R6～R8")), parse_range("R9～").within(parse_range("R6～R8"))
+        (True, False)
+        """
         if self.start not in other:
             return False
-        if self.end is None:
-            return other.end is None
-        return self.end in other
+        return self.end is None or self.end in other
+
+    def closed_by(self, other: FiscalRange | None) -> FiscalRange:
+        """This range with an open end closed by ``other``'s end (a plan period); unchanged when either end is
+        given, or ``other`` is open or absent.
+
+        >>> str(parse_range("R7～").closed_by(parse_range("R6～R8"))), str(parse_range("R7～").closed_by(None))
+        ('R7～R8', 'R7～')
+        """
+        if self.end is not None or other is None or other.end is None or other.end < self.start:
+            return self
+        return FiscalRange(self.start, other.end)
 
     def __str__(self) -> str:
         if self.end is None:
@@ -162,6 +183,13 @@ def _year(text: str, *, era_hint: str | None, original: str) -> FiscalYear:
             original,
             reason_ja=f"「{original}」の{name}{value}年度はありません",
             reason_en=f"'{original}': there is no year {value} of {name}",
+        )
+    last = _LAST_YEAR.get(name)
+    if last is not None and value > last:
+        raise FiscalYearError(
+            original,
+            reason_ja=f"「{original}」の{name}{value}年度はありません（{name}は{last}年（{last + offset}年）まで）",
+            reason_en=f"'{original}': there is no year {value} of {name}, which ended in its year {last} ({last + offset})",
         )
     return FiscalYear(value + offset)
 

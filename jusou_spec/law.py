@@ -20,10 +20,13 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from jusou_spec.errors import JusouError
+
 __all__ = [
     "ACT",
     "ARTICLE",
     "CLAUSES",
+    "WHOLE_NUMBERS",
     "Clause",
     "ClauseError",
     "Field",
@@ -31,7 +34,9 @@ __all__ = [
     "Necessity",
     "Pillar",
     "clause",
+    "items_of",
     "parse_clauses",
+    "parse_whole_items",
 ]
 
 ACT = "社会福祉法"
@@ -266,7 +271,7 @@ CLAUSES: tuple[Clause, ...] = (
 _BY_KEY: Mapping[str, Clause] = {c.key: c for c in CLAUSES}
 
 
-class ClauseError(ValueError):
+class ClauseError(JusouError, ValueError):
     """A text that names no clause of the registry; ``text`` is the offending part, ``reason_ja/en`` say why."""
 
     def __init__(self, text: str, *, reason_ja: str, reason_en: str) -> None:
@@ -319,8 +324,10 @@ def _parse_item(part: str, original: str) -> Clause:
     if int(number) == 1 and not letter:
         raise ClauseError(
             original,
-            reason_ja="第1号はイ・ロ・ハ・ニのいずれかを付けて書きます（第1号イ〜第1号ニ）",
-            reason_en="item 1 needs its letter: 第1号イ, 第1号ロ, 第1号ハ or 第1号ニ",
+            reason_ja="第1号はイ・ロ・ハ・ニのいずれかを付けて書きます（第1号イ〜第1号ニ）。"
+            "第1号の事業をまとめる上位の事業なら、号ではなく「号全体: 第1号」と書き、各事業に「上位事業」を書きます",
+            reason_en="item 1 needs its letter: 第1号イ, 第1号ロ, 第1号ハ or 第1号ニ; for a program that groups the "
+            "item 1 programs, write 号全体: 第1号 instead, and 上位事業 on each of its programs",
         )
     raise ClauseError(
         original,
@@ -372,3 +379,64 @@ def spellings(item: Clause) -> Iterator[str]:
                 yield f"第{number}号{gap}{letter}"
                 yield f"【第{number}号{gap}{letter}】"
                 yield f"{ACT}{ARTICLE}第{number}号{letter}"
+
+
+def items_of(number: int) -> tuple[Clause, ...]:
+    """Every clause of the 号 ``number``, in the law's order: the lettered ones, then the one without a letter.
+
+    >>> [c.label for c in items_of(3)]
+    ['第3号イ', '第3号ロ', '第3号ハ', '第3号ニ', '第3号']
+    """
+    return tuple(c for c in CLAUSES if c.number == number)
+
+
+WHOLE_NUMBERS = tuple(sorted({c.number for c in CLAUSES if c.letter}))
+"""The 号 with lettered items (1 and 3): the only ones a whole-号 umbrella can stand for."""
+
+
+def parse_whole_items(text: str) -> tuple[int, ...]:
+    """The numbers of the whole 号 a spelling names (号全体: 第1号, 第１号, 【第1号・第3号】), without repeats.
+
+    A bare 第3号 in ``号`` is the 生活困窮 community-building item; under 号全体 it is the whole of 第3号, which is
+    why the whole 号 has its own key rather than a spelling of ``号``. Raises :class:`ClauseError` for a lettered
+    item (第1号イ) or a 号 without lettered items (第2号, 第4号–第6号: there the 号 is the item itself).
+
+    >>> parse_whole_items("第１号・第3号全体")
+    (1, 3)
+    >>> parse_whole_items("第2号")
+    Traceback (most recent call last):
+    ...
+    jusou_spec.law.ClauseError: 第2号 has no lettered items; write it under 号
+    """
+    normalised = _normalise(text).replace("全体", "")
+    found: list[int] = []
+    for part in _SEPARATORS.split(normalised):
+        if not part:
+            continue
+        match = _ITEM.match(_PREFIX.sub("", part))
+        if match is None or match["letter"]:
+            raise ClauseError(
+                part,
+                reason_ja=f"「{part}」は号全体として読めません。号全体には文字のない号を書きます（例: 第1号、第3号）",
+                reason_en=f"'{part}' is not a whole item; under 号全体 write an item without its letter (第1号, 第3号)",
+            )
+        number = int("".join(_KANJI_NUMBERS.get(ch, ch) for ch in match["number"]))
+        if number not in WHOLE_NUMBERS:
+            label = f"第{number}号"
+            if not items_of(number):
+                raise ClauseError(
+                    part,
+                    reason_ja=f"{label}は社会福祉法第106条の4第2項にありません（号全体に書けるのは第1号・第3号）",
+                    reason_en=f"{label} does not exist in Social Welfare Act art. 106-4(2) (号全体 takes 第1号 or 第3号)",
+                )
+            raise ClauseError(
+                part,
+                reason_ja=f"{label}にはイ・ロ・ハ・ニの区分がありません。号全体ではなく「号: {label}」と書きます"
+                "（号全体は第1号・第3号だけ）",
+                reason_en=f"{label} has no lettered items; write it under 号",
+            )
+        if number not in found:
+            found.append(number)
+    if not found:
+        raise ClauseError(text, reason_ja="号全体が空です", reason_en="the whole item is empty")
+    return tuple(found)

@@ -17,7 +17,7 @@ import attrs
 
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.model import Actual, Indicator, NotStated, Plan, Program, Report, pointer_to
-from jusou_spec.model.resolve import Duplicate, Unresolved
+from jusou_spec.model.resolve import Duplicate, Unresolved, read_only
 
 __all__ = ["IndicatorEntry", "ReportReferences", "linked_plan_path", "resolve_report"]
 
@@ -45,9 +45,9 @@ class ReportReferences:
 
     report: Report
     plan: Plan | None
-    indicators: Mapping[str, IndicatorEntry]
+    indicators: Mapping[str, IndicatorEntry] = attrs.field(converter=read_only)
     """Every indicator the report may name, by id: the plan's first, then the report's own, in document order."""
-    actuals: Mapping[str, tuple[Actual, ...]]
+    actuals: Mapping[str, tuple[Actual, ...]] = attrs.field(converter=read_only)
     """The report's actuals by indicator id (resolved ids only), in document order."""
     unresolved: tuple[Unresolved, ...]
     duplicates: tuple[Duplicate, ...]

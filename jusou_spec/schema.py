@@ -12,6 +12,7 @@ import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any, cast
 
 import jsonschema
@@ -19,9 +20,11 @@ from jsonschema.exceptions import ValidationError
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.jsonpointer import join, tokens
+from jusou_spec.numeric import NumberError, short
+from jusou_spec.numeric import parse as parse_number
 from jusou_spec.resources import load_schema
 
-__all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "validate", "validator"]
+__all__ = ["CHECKS", "NOT_STATED_KEY", "SYNONYMS", "flow", "validate", "validator"]
 
 NOT_STATED_KEY = "未記載"
 """The key of the schema's not-stated object, ``{未記載: 理由}`` (``$defs/未記載``); the model reads it as NotStated."""
@@ -87,7 +90,7 @@ def validate(kind: str, data: Any) -> list[Finding]:
             by_place[_pointer(leaf)].append(leaf)
     findings: list[Finding] = []
     for pointer, errors in by_place.items():
-        findings.extend(_findings_for(pointer, errors))
+        findings.extend(_findings_for(kind, pointer, errors))
     return findings
 
 
@@ -140,7 +143,7 @@ def _fitting(error: ValidationError) -> bool:
     return not (len(leaves) == 1 and leaves[0] is error)
 
 
-def _findings_for(pointer: str, errors: list[ValidationError]) -> Iterator[Finding]:
+def _findings_for(kind: str, pointer: str, errors: list[ValidationError]) -> Iterator[Finding]:
     """One finding for this place (the most telling error), plus one per unknown key and all missing keys."""
     missing = [e for e in errors if e.validator == "required"]
     unknown = [e for e in errors if e.validator in ("additionalProperties", "unevaluatedProperties")]
@@ -150,7 +153,7 @@ def _findings_for(pointer: str, errors: list[ValidationError]) -> Iterator[Findi
     for error in unknown:
         yield from _unknown(pointer, error)
     if rest and not missing:
-        yield _explain(pointer, max(rest, key=_relevance))
+        yield _explain(kind, pointer, max(rest, key=_relevance))
 
 
 def _relevance(error: ValidationError) -> int:
@@ -164,6 +167,19 @@ def _subject(pointer: str, particle: str = "") -> tuple[str, str]:
     if not last or last.isdigit():
         return "", ""
     return f"「{last}」{particle}", f"'{last}': "
+
+
+def _item_subject(pointer: str) -> tuple[str, str]:
+    """Like :func:`_subject`, and for an item of a list, the list's key and the item's place: 「所管課」の1番目の値
+    (a blank item such as ``所管課: ['   ']`` is named, not left as 「が空です」)."""
+    parts = tokens(pointer) if pointer else []
+    if not parts or not parts[-1].isdigit():
+        return _subject(pointer)
+    place = int(parts[-1]) + 1
+    key = next((part for part in reversed(parts[:-1]) if not part.isdigit()), None)
+    if key is None:
+        return f"{place}番目の値", f"item {place}: "
+    return f"「{key}」の{place}番目の値", f"'{key}' item {place}: "
 
 
 def _either(words: list[str]) -> str:
@@ -181,8 +197,8 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
     en = ", ".join(f"'{k}'" for k in keys)
     hint_ja = hint_en = ""
     if "号" in keys:
-        hint_ja = "（号に当たらない関連事業なら「関連事業: true」と書きます）"
-        hint_en = " (for a related program outside the clauses, write '関連事業: true')"
+        hint_ja = "（号に当たらない関連事業なら「関連事業: true」、号の事業をまとめる上位事業なら「号全体: 第1号」のように書きます）"
+        hint_en = " (for a related program outside the clauses, write '関連事業: true'; for an umbrella over an item's programs, '号全体: 第1号')"
     return MISSING_KEY.finding(
         Message(
             ja=f"{ja}がありません{hint_ja}。出典にないときは {{未記載: 理由}} と書きます",
@@ -193,14 +209,24 @@ def _missing(pointer: str, errors: list[ValidationError]) -> Finding:
 
 
 def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
-    allowed = list(cast("Mapping[str, Any]", error.schema).get("properties", {}))
+    properties = cast("Mapping[str, Any]", error.schema).get("properties", {})
+    allowed = list(properties)
     instance = error.instance if isinstance(error.instance, Mapping) else {}
     for name in instance:
         if name in allowed:
             continue
+        if isinstance(name, str) and name[:1] == "\u3000":
+            ja = (
+                f"「{name}」は使えないキーです。字下げに全角スペース（「　」）が使われています。字下げは半角スペースで"
+                "書いてください（全角スペースは字下げにならず、キーの一部になります）"
+            )
+            en = f"unknown key '{name}': it is indented with a full-width space (U+3000); indent with ASCII spaces"
+            yield UNKNOWN_KEY.finding(Message(ja=ja, en=en), join(pointer, name))
+            continue
         suggestion = SYNONYMS.get(name) if SYNONYMS.get(name) in allowed else None
         if suggestion is None:
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
+            alike = [key for key in allowed if _accepts(properties[key], instance[name])]
+            close = difflib.get_close_matches(name, alike, n=1, cutoff=0.5)
             suggestion = close[0] if close else None
         if suggestion:
             ja = f"「{name}」は使えないキーです。「{suggestion}」のことですか"
@@ -211,13 +237,120 @@ def _unknown(pointer: str, error: ValidationError) -> Iterator[Finding]:
         yield UNKNOWN_KEY.finding(Message(ja=ja, en=en), join(pointer, name))
 
 
-def _describe(value: Any) -> tuple[str, str]:
+def _json_type(value: Any) -> str:
     if isinstance(value, bool):
-        return "true / false", "a boolean"
-    for python_type, name in ((str, "string"), (list, "array"), (dict, "object"), (int, "integer"), (float, "number")):
+        return "boolean"
+    for python_type, name in (
+        (str, "string"),
+        (list, "array"),
+        (dict, "object"),
+        (int, "integer"),
+        (float | Decimal, "number"),
+    ):
         if isinstance(value, python_type):
-            return _TYPE_JA[name], _TYPE_EN.get(name, name)
-    return _TYPE_JA["null"], "null"
+            return name
+    return "null"
+
+
+def _types(schema: Any, seen: frozenset[str] = frozenset()) -> set[str] | None:
+    """The JSON types a (sub)schema can accept, or None when it does not say (any type)."""
+    if not isinstance(schema, Mapping):
+        return None
+    if "$ref" in schema:
+        name = str(schema["$ref"]).rsplit("/", 1)[-1]
+        return None if name in seen else _types(load_schema_defs().get(name, {}), seen | {name})
+    if "enum" in schema or "const" in schema:
+        return {_json_type(value) for value in schema.get("enum", [schema.get("const")])}
+    found: set[str] = set()
+    for alternative in [*schema.get("anyOf", []), *schema.get("oneOf", [])]:
+        types = _types(alternative, seen)
+        if types is None:
+            return None
+        found |= types
+    declared = schema.get("type")
+    found |= {declared} if isinstance(declared, str) else set(declared or [])
+    return found or None
+
+
+def _accepts(schema: Any, value: Any) -> bool:
+    """Whether a key's schema takes a value of this kind (a list, a mapping, text, a number, true/false), so that
+    "did you mean" names only keys the value could belong to."""
+    types = _types(schema)
+    kind = _json_type(value)
+    return types is None or kind in types or (kind == "integer" and "number" in types) or kind == "null"
+
+
+def flow(value: Any) -> str:
+    """A value written as a planner would type it on one line in YAML: ``[福祉政策課]``, ``{未記載: 理由}``.
+
+    >>> flow({"方式": "委託", "委託先": ["見本市社会福祉協議会"]})
+    '{方式: 委託, 委託先: [見本市社会福祉協議会]}'
+    >>> flow(["R6", 2024, True, "時間: 10時"])
+    '[R6, 2024, true, "時間: 10時"]'
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{flow(key)}: {flow(item)}" for key, item in value.items()) + "}"
+    text = str(value)
+    plain = text and text.strip() == text and not any(mark in text for mark in (": ", " #", ",", "[", "]", "{", "}"))
+    if plain and not text.startswith(("-", "?", ":", "!", "&", "*", "|", ">", "'", '"', "%", "@", "`", "#")):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _describe(value: Any) -> tuple[str, str]:
+    name = _json_type(value)
+    if name == "boolean":
+        return "true / false", "a boolean"
+    return _TYPE_JA[name], _TYPE_EN.get(name, name)
+
+
+def _key_schema(kind: str, error: ValidationError) -> tuple[str, Mapping[str, Any]] | None:
+    """The key nearest above the error and its own schema (the property, with its title and examples), found by
+    following the error's path through the schema; ``$ref`` is followed where the path goes on inside it."""
+    node: Any = load_schema(kind)
+    found: tuple[str, Mapping[str, Any]] | None = None
+    previous: object = None
+    for token in error.absolute_schema_path:
+        while isinstance(node, Mapping) and token not in node and "$ref" in node:
+            node = load_schema_defs().get(str(node["$ref"]).rsplit("/", 1)[-1], {})
+        try:
+            node = node[token]
+        except (KeyError, IndexError, TypeError):
+            return found
+        if previous == "properties" and isinstance(node, Mapping):
+            found = (str(token), node)
+        previous = token
+    return found
+
+
+def _example(kind: str, pointer: str, error: ValidationError) -> tuple[str, str]:
+    """「。例: 所管課: [福祉政策課]」: the first example of the key's own schema, written as YAML on one line; for an
+    item of a list, the example of the list's key."""
+    last = tokens(pointer)[-1] if pointer else ""
+    own = error.schema.get("examples") if isinstance(error.schema, Mapping) else None
+    if isinstance(own, list) and own and last and not last.isdigit():
+        shown = f"{flow(last)}: {flow(own[0])}"
+    else:
+        keyed = _key_schema(kind, error)
+        examples = keyed[1].get("examples") if keyed else None
+        if keyed is None or not isinstance(examples, list) or not examples:
+            return "", ""
+        shown = f"{flow(keyed[0])}: {flow(examples[0])}"
+    return f"。例: {shown}", f"; for example {shown}"
+
+
+def _items_of(pointer: str) -> tuple[str, str]:
+    """「「所管課」の項目には」 for an item of a list under a key, to begin a message with."""
+    parts = tokens(pointer)
+    if len(parts) >= 2 and parts[-1].isdigit() and not parts[-2].isdigit():
+        return f"「{parts[-2]}」の項目には", f"an item of '{parts[-2]}': "
+    return "", ""
 
 
 def _expected(schema: Any) -> tuple[list[str], list[str]]:
@@ -264,17 +397,39 @@ def _titled(error: ValidationError) -> Mapping[str, Any]:
     return {}
 
 
-def _explain(pointer: str, error: ValidationError) -> Finding:
+NUMBER_TITLE = "数値"
+"""The title of ``$defs/数値``, whose range :mod:`jusou_spec.numeric` states and checks."""
+_NUMBER_KEYWORDS = frozenset({"pattern", "exclusiveMaximum", "exclusiveMinimum", "maximum", "minimum"})
+
+
+def _number(pointer: str, value: Any) -> Finding:
+    """SV004 for a figure that is no figure or lies outside the range, in the words of :mod:`jusou_spec.numeric`."""
+    subject_ja, subject_en = _subject(pointer, "の")
+    try:
+        parse_number(value)
+    except NumberError as error:
+        reason_ja, reason_en = error.reason_ja, error.reason_en
+    else:  # the schema and the parser disagree: say what the schema says
+        reason_ja = f"「{short(value)}」は数値として読めません"
+        reason_en = f"'{short(value)}' is not a figure"
+    return INVALID_VALUE.finding(Message(ja=f"{subject_ja}{reason_ja}", en=f"{subject_en}{reason_en}"), pointer)
+
+
+def _explain(kind: str, pointer: str, error: ValidationError) -> Finding:
     subject_ja, subject_en = _subject(pointer, "の")
     value = error.instance
-    shown = value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+    shown = short(value) if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool) else None
     if error.validator in ("anyOf", "oneOf", "type", "$ref"):
         exp_ja, exp_en = _expected(error.schema)
         got_ja, got_en = _describe(value)
+        example_ja, example_en = _example(kind, pointer, error)
+        item_ja, item_en = _items_of(pointer)
         return WRONG_TYPE.finding(
             Message(
-                ja=f"{_subject(pointer, 'には')[0]}{_either(exp_ja) or '別の種類の値'} を書きます（{got_ja}が書かれています）",
-                en=f"{subject_en}expected {' or '.join(exp_en) or 'another kind of value'}, found {got_en}",
+                ja=f"{_subject(pointer, 'には')[0] or item_ja}{_either(exp_ja) or '別の種類の値'} を書きます"
+                f"（{got_ja}が書かれています）{example_ja}",
+                en=f"{subject_en or item_en}expected {' or '.join(exp_en) or 'another kind of value'}, found {got_en}"
+                f"{example_en}",
             ),
             pointer,
         )
@@ -302,18 +457,22 @@ def _explain(pointer: str, error: ValidationError) -> Finding:
                 ),
                 pointer,
             )
+        empty_ja, empty_en = _item_subject(pointer)
         return EMPTY_VALUE.finding(
             Message(
-                ja=f"{_subject(pointer)[0]}が空です。値を書くか、出典にないときは {{未記載: 理由}} と書きます",
-                en=f"{subject_en}empty; give a value, or {{未記載: reason}} when the source does not give it",
+                ja=f"{empty_ja}が空です。値を書くか、出典にないときは {{未記載: 理由}} と書きます",
+                en=f"{empty_en}empty; give a value, or {{未記載: reason}} when the source does not give it",
             ),
             pointer,
         )
     titled = _titled(error)
+    if titled.get("title") == NUMBER_TITLE and error.validator in _NUMBER_KEYWORDS:
+        return _number(pointer, value)
     if error.validator == "pattern" and titled:
+        how = cast("Mapping[str, Any]", error.schema).get("patternErrorMessage") or titled.get("description", "")
         return INVALID_VALUE.finding(
             Message(
-                ja=f"{subject_ja}「{shown}」は{titled['title']}として読めません。{titled.get('description', '')}",
+                ja=f"{subject_ja}「{shown}」は{titled['title']}として読めません。{how}",
                 en=f"{subject_en}'{shown}' is not a valid {titled['title']}",
             ),
             pointer,

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from jusou_spec.catalogue import BUILT_IN
+from jusou_spec.errors import JusouError
 from jusou_spec.findings import Message, Severity
 from jusou_spec.rules import RULES, Rule, code_group
 
 __all__ = ["SelectorError", "choose", "expand", "severity_overrides"]
 
 
-class SelectorError(ValueError):
+class SelectorError(JusouError, ValueError):
     """A selector that names no rule, or names a check no setting may change; ``message`` says which."""
 
     def __init__(self, selector: str, message: Message, *, fixed: bool = False) -> None:

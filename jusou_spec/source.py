@@ -24,7 +24,10 @@ import attrs
 
 from jusou_spec import _source_text, _yaml_walk, jsonpointer
 from jusou_spec._source_text import Issue
+from jusou_spec.errors import JusouError
+from jusou_spec.files import NotRegularFile, read_regular
 from jusou_spec.findings import Check, Finding, Message, Severity, sort_findings
+from jusou_spec.numeric import short
 
 __all__ = [
     "CHECKS",
@@ -37,8 +40,10 @@ __all__ = [
     "SourceMap",
     "SourceUnreadable",
     "carries_marker",
+    "folder_unreadable",
     "parse_source",
     "read_marker",
+    "read_raw",
     "read_source",
 ]
 
@@ -132,7 +137,7 @@ class SourceDocument:
     version: int | None
 
 
-class SourceUnreadable(Exception):
+class SourceUnreadable(JusouError):
     """The path could not be read at all (missing, a directory, permission denied). Carries .path and .message (a
     Message in ja+en)."""
 
@@ -148,12 +153,18 @@ class SourceUnreadable(Exception):
 def read_source(path: str | os.PathLike[str], *, name: str | None = None) -> SourceDocument:
     """Read and load a file; only a path that cannot be read at all raises (SourceUnreadable)."""
     shown = os.fsdecode(os.fspath(path))
+    return parse_source(read_raw(path), name=shown if name is None else name)
+
+
+def read_raw(path: str | os.PathLike[str]) -> bytes:
+    """A document file's bytes, one more than :data:`MAX_FILE_BYTES` at most (so "too large" is told without
+    reading it all), through the one door files are opened by; raises SourceUnreadable, as :func:`read_source`
+    does (a workbook's reader uses it too)."""
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)  # one byte more tells "too large" without reading it all
+        return read_regular(path, limit=MAX_FILE_BYTES + 1)
     except (OSError, ValueError) as error:
+        shown = os.fsdecode(os.fspath(path))
         raise SourceUnreadable(shown, _unreadable(shown, error)) from error
-    return parse_source(raw, name=shown if name is None else name)
 
 
 def parse_source(raw: bytes | str, *, name: str = "<string>") -> SourceDocument:
@@ -175,13 +186,15 @@ def parse_source(raw: bytes | str, *, name: str = "<string>") -> SourceDocument:
         return _unusable(name, [Issue(code, message, 1, 1)])
 
 
-def carries_marker(path: str | os.PathLike[str]) -> bool:
+def carries_marker(path: str | os.PathLike[str], *, unreadable: bool = False) -> bool:
     """Cheap test for folder scans: does the file's first key (first line that is not blank, not a comment, not a
-    %directive and not '---') start with `jusou:`? Must not parse the whole YAML; must never raise (False on any
-    error)."""
+    %directive and not '---') start with `jusou:`? Must not parse the whole YAML; must never raise (``unreadable``,
+    False by default, when the file cannot be read: the folder scan passes True, so that reading says why)."""
     try:
-        with open(path, "rb") as stream:
-            head = stream.read(_HEAD_BYTES)
+        head = read_regular(path, limit=_HEAD_BYTES)
+    except (OSError, ValueError):
+        return unreadable
+    try:
         for line in _HEAD_LINES.split(_head_text(head).removeprefix("\ufeff")):
             if not _SKIPPED_LINE.fullmatch(line):
                 return _MARKER_LINE.match(line) is not None
@@ -257,6 +270,14 @@ def _findings(issues: list[Issue], name: str) -> tuple[Finding, ...]:
     return tuple(sort_findings(findings))
 
 
+def _version(digits: str | None) -> int | None:
+    """The version number of a marker (plan/1); None for none, or for a run of digits no version can have (so a
+    marker of thousands of digits never reaches int())."""
+    if digits is None or len(digits.lstrip("0")) > 6:
+        return None
+    return int(digits)
+
+
 def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue]) -> tuple[str | None, int | None]:
     """SR006/SR007 for the first key ``jusou: KIND/VERSION``; the kind and version when its value is valid.
 
@@ -284,20 +305,22 @@ def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue])
     value = data["jusou"]
     text = value.strip(" \t") if isinstance(value, str) else ""
     match = _MARKER.fullmatch(text)
-    if match and match[1] in KINDS and match[2] is not None and int(match[2]) in KINDS[match[1]]:
-        return match[1], int(match[2])
+    version = _version(match[2]) if match else None
+    if match and match[1] in KINDS and version in KINDS[match[1]]:
+        return match[1], version
     empty = value is None or (isinstance(value, str) and not text)
-    shown = text if isinstance(value, str) else str(value)
+    shown = short(text if isinstance(value, str) else value, 40)
     folded = unicodedata.normalize("NFKC", text).strip().lower()
     hint = _MARKER.fullmatch(folded)
     if match and match[1] in KINDS and match[2] is None:
         ja, en = f"版の番号がありません。「{match[1]}/1」のように書いてください。", f"write it as '{match[1]}/1'."
     elif match and match[1] in KINDS:
-        ja = f"「{match[1]}」の版 {int(match[2])} はこのツールでは読めません（対応している種類と版: {supported}）。"
-        en = f"version {int(match[2])} of '{match[1]}' is not supported (supported: {supported.replace('、', ', ')})."
-    elif hint and hint[1] in KINDS and hint[2] is not None and int(hint[2]) in KINDS[hint[1]]:
-        ja = f"全角文字や大文字は使えません。半角小文字で「{hint[1]}/{int(hint[2])}」と書いてください。"
-        en = f"write it in ASCII lower case: '{hint[1]}/{int(hint[2])}'."
+        number = short(match[2].lstrip("0") or "0")
+        ja = f"「{match[1]}」の版 {number} はこのツールでは読めません（対応している種類と版: {supported}）。"
+        en = f"version {number} of '{match[1]}' is not supported (supported: {supported.replace('、', ', ')})."
+    elif hint and hint[1] in KINDS and _version(hint[2]) in KINDS[hint[1]]:
+        ja = f"全角文字や大文字は使えません。半角小文字で「{hint[1]}/{_version(hint[2])}」と書いてください。"
+        en = f"write it in ASCII lower case: '{hint[1]}/{_version(hint[2])}'."
     else:
         ja = f"対応している種類と版は {supported}（plan は実施計画、report は実施状況報告）です。"
         en = f"the supported kinds and versions are {supported.replace('、', ', ')}."
@@ -320,12 +343,31 @@ def read_marker(
     return kind, version, _findings(issues, name)
 
 
+def folder_unreadable(path: str, error: OSError) -> Message:
+    """Why a folder could not be listed, naming it."""
+    if isinstance(error, PermissionError):
+        return Message(
+            ja=f"フォルダ「{path}」の中を読む権限がありません（中のファイルは検査していません）。",
+            en=f"Permission denied: the folder {path} cannot be listed (the files in it were not checked)",
+        )
+    reason = error.strerror or str(error)
+    return Message(
+        ja=f"フォルダ「{path}」の中を読めません（{reason}。中のファイルは検査していません）。",
+        en=f"Cannot list the folder {path}: {reason} (the files in it were not checked)",
+    )
+
+
 def _unreadable(path: str, error: OSError | ValueError) -> Message:
     if isinstance(error, FileNotFoundError):
         return Message(ja=f"ファイル「{path}」が見つかりません。", en=f"No such file: {path}")
     if isinstance(error, IsADirectoryError):
         return Message(
             ja=f"「{path}」はフォルダです。ファイルを指定してください。", en=f"{path} is a directory, not a file"
+        )
+    if isinstance(error, NotRegularFile):
+        return Message(
+            ja=f"「{path}」は{error.kind_ja}で、通常のファイルではないため読みません。",
+            en=f"{path} is a {error.kind}, not a regular file: not read",
         )
     if isinstance(error, PermissionError):
         return Message(ja=f"ファイル「{path}」を読む権限がありません。", en=f"Permission denied: {path}")

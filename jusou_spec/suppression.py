@@ -10,7 +10,11 @@ document, which finding to set aside and why::
         理由: 計画書は委託先を記載していない（出典 5 (5) ア）
 
 A suppression applies to the findings of that code at that JSON pointer or below it (``""`` is the whole
-document). A suppressed finding is still reported, marked as suppressed with its reason, and no longer counts
+document). It can also name what the finding is about (``対象``: a clause such as 第6号, an id, a key such as
+委託先), and then applies only to the findings about it: those whose message names it (not as part of a longer
+name: 第1号 is not 第1号イ) or whose place is that key or lies inside the item with that id. One suppression that
+silences more than one finding is a warning (SP005) unless it says it means all of them (``すべて: true``): a
+planner who suppresses the missing 第6号 at ``/事業`` should not silently lose eight other findings. A suppressed finding is still reported, marked as suppressed with its reason, and no longer counts
 for the exit code. A suppression without a reason is not applied (SP001); one that matches no finding is itself a
 finding (SP002), so that a stale suppression does not hide the next real problem at that place; one that names
 no code (SP003) or a basic check that cannot be suppressed (SP004) is an error.
@@ -18,11 +22,12 @@ no code (SP003) or a basic check that cannot be suppressed (SP004) is an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.jsonpointer import resolve
+from jusou_spec.jsonpointer import join, resolve, tokens
 from jusou_spec.model import Suppression, pointer_to
 
 __all__ = ["CHECKS", "apply_suppressions", "pointer_exists"]
@@ -51,7 +56,13 @@ NOT_ALLOWED = Check(
     Severity.ERROR,
     Message(ja="抑制できない基本の検査の抑制", en="A suppression of a basic check that cannot be suppressed"),
 )
-CHECKS = (NO_REASON, UNUSED, UNKNOWN_CODE, NOT_ALLOWED)
+BROAD = Check(
+    "SP005",
+    "suppression.broad",
+    Severity.WARNING,
+    Message(ja="複数の指摘を抑制する抑制", en="A suppression that silences more than one finding"),
+)
+CHECKS = (NO_REASON, UNUSED, UNKNOWN_CODE, NOT_ALLOWED, BROAD)
 
 
 _ABSENT = object()
@@ -65,11 +76,29 @@ def pointer_exists(data: Any, pointer: str) -> bool:
         return False
 
 
-def _covers(suppression: Suppression, finding: Finding) -> bool:
+def _covers(suppression: Suppression, finding: Finding, data: Any) -> bool:
     if finding.code != suppression.code:
         return False
     at = suppression.at or ""
-    return not at or finding.pointer == at or finding.pointer.startswith(at + "/")
+    if at and finding.pointer != at and not finding.pointer.startswith(at + "/"):
+        return False
+    return not suppression.subjects or any(_about(subject, finding, data) for subject in suppression.subjects)
+
+
+def _about(subject: str, finding: Finding, data: Any) -> bool:
+    """Whether ``finding`` is about ``subject``: its message names it as a whole word, its place is that key, or
+    its place lies inside the item whose id it is."""
+    word = re.compile(rf"(?<![A-Za-z0-9]){re.escape(subject)}(?![\w\-])")
+    if word.search(finding.message.ja) or word.search(finding.message.en):
+        return True
+    parts = tokens(finding.pointer)
+    if subject in parts:
+        return True
+    for end in range(len(parts), 0, -1):
+        item = resolve(data, join("", *parts[:end]), None) if data is not None else None
+        if isinstance(item, dict) and item.get("id") == subject:
+            return True
+    return False
 
 
 def apply_suppressions(
@@ -96,18 +125,20 @@ def apply_suppressions(
             problems.append(problem)
         else:
             usable.append(suppression)
-    used: set[int] = set()
+    used: dict[int, int] = {}
     marked: list[Finding] = []
     for finding in findings:
         reason = None
         for index, suppression in enumerate(usable):
-            if _covers(suppression, finding):
-                used.add(index)
+            if _covers(suppression, finding, data):
+                used[index] = used.get(index, 0) + 1
                 reason = reason or suppression.reason
         marked.append(finding.evolve(suppressed=reason) if reason else finding)
     for index, suppression in enumerate(usable):
         if index not in used and suppression.code in ran:
             problems.append(_unused(suppression, data))
+        elif used.get(index, 0) > 1 and not suppression.means_all:
+            problems.append(_broad(suppression, used[index]))
     return marked + problems
 
 
@@ -140,6 +171,21 @@ def _problem(suppression: Suppression, *, adjustable: frozenset[str], known: fro
             suppression.pointer,
         )
     return None
+
+
+def _broad(suppression: Suppression, count: int) -> Finding:
+    at = suppression.at or ""
+    return BROAD.finding(
+        Message(
+            ja=f"{suppression.code} の抑制が「{at or '文書全体'}」で {count} 件の指摘を抑制しています。"
+            "一つの指摘だけを抑制するなら「対象」に号・id・キーを書いて絞り、すべてを抑制するつもりなら"
+            "「すべて: true」と書いてください",
+            en=f"the suppression of {suppression.code} at '{at or 'the whole document'}' silences {count} findings; "
+            "name what it is about under 対象 (a clause, an id, a key) to silence one, or write 'すべて: true' if it "
+            "means all of them",
+        ),
+        suppression.pointer,
+    )
 
 
 def _unused(suppression: Suppression, data: Any) -> Finding:

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "graph"
 IMAGES = ROOT / "docs" / "img"
 
-FIXTURES = ("minimal-plan", "graph-ashiya-like", "graph-uozu-like")
+FIXTURES = ("minimal-plan", "graph-ashiya-like", "graph-uozu-like", "mihon")
 
 
 def plans() -> dict[str, Path]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .strategies import ids, indicators, not_stated, numbers, words, year_ranges, years
+from .strategies import area_references, areas, ids, indicators, not_stated, numbers, words, year_ranges, years
 
 _MARKS = ["〇", "△", "×"]
 
@@ -20,11 +20,13 @@ def _values() -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def breakdowns(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+def breakdowns(draw: st.DrawFn, depth: int = 0, area_ids: tuple[str, ...] = ()) -> dict[str, Any]:
     names = draw(st.lists(words, min_size=1, max_size=4, unique=True))
     items = []
     for name in names:
         item: dict[str, Any] = {"名称": name, "値": draw(_values())}
+        if draw(st.booleans()):
+            item["圏域"] = draw(area_references(list(area_ids)))[0]
         if depth < 1 and draw(st.integers(min_value=0, max_value=3)) == 0:
             item["内訳"] = [draw(breakdowns(depth + 1))]
         items.append(item)
@@ -35,13 +37,18 @@ def breakdowns(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
 
 
 @st.composite
-def actuals(draw: st.DrawFn, indicator_ids: list[str]) -> dict[str, Any]:
+def actuals(draw: st.DrawFn, indicator_ids: list[str], area_ids: tuple[str, ...] = ()) -> dict[str, Any]:
     target = st.sampled_from(indicator_ids) if indicator_ids else ids
     out: dict[str, Any] = {
         "指標": draw(st.one_of(target, ids)),
         "年度": draw(years),
         "値": draw(_values()),
     }
+    if draw(st.integers(min_value=0, max_value=3)) == 0:
+        # a ratio's parts, with or without the stated rate
+        out["分子"], out["分母"] = draw(numbers), draw(numbers)
+        if draw(st.booleans()):
+            del out["値"]
     if draw(st.booleans()):
         out["単位"] = draw(st.one_of(st.sampled_from(["件", "人", "%", "％", "か所"]), not_stated))
     if draw(st.booleans()):
@@ -49,7 +56,7 @@ def actuals(draw: st.DrawFn, indicator_ids: list[str]) -> dict[str, Any]:
     if draw(st.booleans()):
         out["評価"] = draw(st.one_of(st.sampled_from([*_MARKS, "◎"]), not_stated))
     if draw(st.booleans()):
-        out["内訳"] = draw(st.lists(breakdowns(), min_size=1, max_size=2))
+        out["内訳"] = draw(st.lists(breakdowns(area_ids=area_ids), min_size=1, max_size=2))
     return out
 
 
@@ -74,5 +81,11 @@ def reports(draw: st.DrawFn, plan_indicator_ids: tuple[str, ...] = ()) -> dict[s
         }
     if own:
         doc["指標"] = [draw(indicators(ident)) for ident in own]
-    doc["実績"] = draw(st.lists(actuals([*plan_indicator_ids, *own]), max_size=6))
+    area_ids = draw(st.lists(ids, max_size=3, unique=True))
+    if area_ids:
+        doc["圏域"] = draw(areas(area_ids))
+    doc["実績"] = draw(st.lists(actuals([*plan_indicator_ids, *own], tuple(area_ids)), max_size=6))
+    activity = st.fixed_dictionaries({"名称": words}, optional={"圏域": area_references(area_ids)})
+    if draw(st.booleans()):
+        doc["活動"] = draw(st.lists(activity, min_size=1, max_size=2))
     return doc

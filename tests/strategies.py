@@ -46,7 +46,28 @@ numbers = st.one_of(
     st.integers(min_value=0, max_value=100000),
     st.integers(min_value=1000, max_value=99999).map(lambda n: f"{n:,}"),
     st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False).map(lambda f: round(f, 1)),
+    # exact figures given as text: many digits, many decimals, all within the documented range
+    st.integers(min_value=10**15, max_value=10**29).map(str),
+    st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False, allow_infinity=False).map(lambda d: f"{d:f}"),
 )
+
+open_ranges = st.integers(min_value=2019, max_value=2035).flatmap(
+    lambda w: st.sampled_from([f"R{w - 2018}～", f"令和{w - 2018}年度～", f"{w}年度から"])
+)
+"""Open-ended periods (令和7年度～): from a year on, for as long as the plan period lasts."""
+
+sources = st.one_of(
+    words,
+    st.fixed_dictionaries(
+        {"節": words}, optional={"頁": st.one_of(st.integers(min_value=1, max_value=300), st.just("12-14"))}
+    ),
+    st.fixed_dictionaries({"頁": st.one_of(st.integers(min_value=1, max_value=300), st.sampled_from(["3", "12～14"]))}),
+    st.fixed_dictionaries(
+        {"URL": st.sampled_from(["https://www.city.example.lg.jp/keikaku.pdf", "http://example.jp/a?b=1#c"])},
+        optional={"節": words, "頁": st.integers(min_value=1, max_value=300)},
+    ),
+)
+"""出典 of an item: a heading, or a mapping with a heading, a page (range) or a URL."""
 
 
 def _optional(draw: st.DrawFn, out: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> None:
@@ -62,6 +83,13 @@ def indicators(draw: st.DrawFn, ident: str) -> dict[str, Any]:
     target = {"年度": draw(st.one_of(year_ranges(), not_stated)), "値": draw(numbers)}
     if draw(st.booleans()):
         target["比較"] = draw(st.sampled_from(["以上", "以下", "未満", "超"]))
+    if draw(st.integers(min_value=0, max_value=3)) == 0:
+        # a ratio: the indicator names its parts; a target gives the parts, the stated rate, or both
+        part = st.fixed_dictionaries({"名称": words}, optional={"単位": st.one_of(st.just("件"), not_stated)})
+        out["分子"], out["分母"] = draw(part), draw(part)
+        target["分子"], target["分母"] = draw(numbers), draw(numbers)
+        if draw(st.booleans()):
+            del target["値"]
     out["目標"] = draw(st.one_of(st.just([target]), not_stated))
     return out
 
@@ -89,11 +117,40 @@ free_text = st.one_of(
 )
 
 
+whole_spellings = st.sampled_from(["第1号", "第3号", "第１号", "【第3号】", "第1号全体", "第1号・第3号"])
+
+
+def area_references(area_ids: list[str]) -> st.SearchStrategy[list[str]]:
+    """Ids of areas: mostly declared ones, now and then one that is not (AR001 must say so, not trip)."""
+    return st.lists(st.one_of(st.sampled_from(area_ids), ids) if area_ids else ids, min_size=1, max_size=2)
+
+
 @st.composite
-def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids: list[str] = ()) -> dict[str, Any]:
+def areas(draw: st.DrawFn, area_ids: list[str]) -> list[dict[str, Any]]:
+    """The 圏域 declarations of a plan or report, each perhaps inside another (or an undeclared one)."""
+    declared = []
+    for ident in area_ids:
+        area: dict[str, Any] = {"id": ident, "名称": draw(words)}
+        _optional(draw, area, "種別", st.sampled_from(["圏域", "地区", "校区", "第2層"]))
+        _optional(draw, area, "上位", st.one_of(st.sampled_from(area_ids), ids))
+        declared.append(area)
+    return declared
+
+
+@st.composite
+def programs(
+    draw: st.DrawFn,
+    ident: str,
+    indicator_ids: list[str],
+    program_ids: list[str] = (),
+    area_ids: list[str] = (),
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": ident, "名称": draw(words)}
-    if draw(st.integers(min_value=0, max_value=9)) == 0:
+    shape = draw(st.integers(min_value=0, max_value=9))
+    if shape == 0:
         out["関連事業"] = True
+    elif shape == 1:
+        out["号全体"] = draw(st.one_of(whole_spellings, st.lists(whole_spellings, min_size=1, max_size=2)))
     else:
         out["号"] = draw(st.one_of(clause_spellings, st.lists(clause_spellings, min_size=1, max_size=2)))
     out["所管課"] = draw(st.one_of(st.lists(words, min_size=1, max_size=2), not_stated))
@@ -112,9 +169,11 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
         st.fixed_dictionaries(
             {"方式": st.sampled_from(["直営", "委託", "補助金", "その他"])},
             optional={
-                "委託先": st.lists(words, min_size=1, max_size=2),
+                "年度": year_ranges(),
+                "対象": st.lists(words, min_size=1, max_size=1),
+                "委託先": st.lists(st.one_of(words, not_stated), min_size=1, max_size=2),
                 "委託先種別": words,
-                "補助先": st.lists(words, min_size=1, max_size=2),
+                "補助先": st.lists(st.one_of(words, not_stated), min_size=1, max_size=2),
                 "補助先種別": words,
             },
         ),
@@ -126,13 +185,32 @@ def programs(draw: st.DrawFn, ident: str, indicator_ids: list[str], program_ids:
     )
     _optional(draw, out, "活動場所", st.one_of(st.lists(site, min_size=1, max_size=2), not_stated))
     _optional(draw, out, "実施体制", st.one_of(prose, not_stated))
-    _optional(draw, out, "実施年度", year_ranges())
+    staff = st.fixed_dictionaries(
+        {"職種": words},
+        optional={
+            "年度": year_ranges(),
+            "人数": st.one_of(numbers, not_stated),
+            "配置場所": words,
+            "圏域": area_references(list(area_ids)),
+        },
+    )
+    _optional(draw, out, "職員配置", st.lists(staff, min_size=1, max_size=2))
+    budget = st.fixed_dictionaries(
+        {"年度": years, "金額": st.one_of(numbers, not_stated), "単位": st.sampled_from(["円", "千円"])},
+        optional={"財源": prose},
+    )
+    _optional(draw, out, "予算", st.lists(budget, min_size=1, max_size=3))
+    _optional(draw, out, "圏域", area_references(list(area_ids)))
+    _optional(draw, out, "実施年度", st.one_of(year_ranges(), open_ranges))
+    _optional(draw, out, "出典", sources)
     _optional(draw, out, "類型", st.sampled_from(["特定型", "こども家庭センター型"]))
     _optional(draw, out, "注記", free_text)
     if program_ids:
         _optional(
             draw, out, "連携事業", st.lists(st.one_of(st.sampled_from(list(program_ids)), ids), min_size=1, max_size=2)
         )
+        # An umbrella named by id: another program, itself, or one that does not exist.
+        _optional(draw, out, "上位事業", st.one_of(st.sampled_from(list(program_ids)), ids))
     if indicator_ids:
         out["成果目標"] = [draw(indicators(i)) for i in indicator_ids]
     return out
@@ -204,6 +282,12 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         "計画名": draw(words),
         "計画期間": draw(st.one_of(st.just(f"R{period_start - 2018}～R{period_end - 2018}"), not_stated)),
     }
+    _optional(
+        draw,
+        doc,
+        "出典",
+        st.fixed_dictionaries({"文書": words}, optional={"URL": st.just("https://www.city.example.lg.jp/plan.pdf")}),
+    )
     shape = draw(st.integers(min_value=0, max_value=4))
     if shape <= 1:
         doc["実施形態"] = draw(st.sampled_from(["本格実施", "移行準備事業"]))
@@ -217,8 +301,11 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         if switch > period_start:
             modes.insert(0, {"年度": f"R{period_start - 2018}～R{switch - 1 - 2018}", "形態": "移行準備事業"})
         doc["実施形態"] = modes
+    area_ids = draw(st.lists(ids, max_size=3, unique=True))
+    if area_ids:
+        doc["圏域"] = draw(areas(area_ids))
     doc["事業"] = [
-        draw(programs(ident, indicator_ids if index == 0 else [], program_ids))
+        draw(programs(ident, indicator_ids if index == 0 else [], program_ids, area_ids))
         for index, ident in enumerate(program_ids)
     ]
     if meeting_ids:
@@ -228,7 +315,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             {
                 "元": endpoints,
                 "先": st.one_of(endpoints, st.lists(endpoints, min_size=1, max_size=2)),
-                "種類": st.sampled_from(["つなぐ", "提案", "報告", "評価", "相互連携", "その他"]),
+                "種類": st.sampled_from(["つなぐ", "提案", "報告", "評価", "フィードバック", "相互連携", "その他"]),
             }
         )
         _optional(draw, doc, "会議の流れ", st.lists(flows, min_size=1, max_size=4))
@@ -240,7 +327,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         doc["関連計画"] = [
             {
                 "id": r,
-                "名称": draw(words),
+                "名称": draw(st.one_of(words, not_stated)),
                 "種別": draw(kinds),
                 **({"施策": [{"番号": n, "名称": draw(words)} for n in range(1, 4)]} if draw(st.booleans()) else {}),
                 **(
@@ -351,4 +438,6 @@ def suppressions(draw: st.DrawFn) -> dict[str, Any]:
         ),
     }
     _optional(draw, out, "理由", words)
+    _optional(draw, out, "対象", st.one_of(st.sampled_from(["第6号", "所管課", "委託先"]), st.lists(words, min_size=1)))
+    _optional(draw, out, "すべて", st.booleans())
     return out

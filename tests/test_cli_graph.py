@@ -33,9 +33,23 @@ def test_json_exports_the_node_link_graph(capsys):
 
 
 def test_dot_to_standard_output_and_findings_overlay(capsys):
-    """--format dot prints DOT; --findings marks the nodes jusou check has warnings about."""
+    """--format dot prints DOT; --findings marks the nodes jusou check has warnings about, in words."""
     assert main(["graph", PLAN, "--view", "flow", "--format", "dot", "--findings"]) == 0
-    assert "NS001" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "警告: 「本人同意」は未記載です" in out and "NS001" not in out
+
+
+def test_size_and_dpi(tmp_path, capsys):
+    """--size A4 fits the drawing to the page; --dpi sets a PNG's resolution and is refused for other formats."""
+    assert main(["graph", PLAN, "--view", "clauses", "--format", "dot", "--size", "A4"]) == 0
+    assert 'size="7.1,10.5"' in capsys.readouterr().out
+    small, large = tmp_path / "s.png", tmp_path / "l.png"
+    assert main(["graph", PLAN, "--view", "flow", "--dpi", "72", "-o", str(small)]) == 0
+    assert main(["graph", PLAN, "--view", "flow", "--dpi", "144", "-o", str(large)]) == 0
+    width = int.from_bytes(small.read_bytes()[16:20], "big")
+    assert int.from_bytes(large.read_bytes()[16:20], "big") in range(2 * width - 2, 2 * width + 3)
+    assert main(["graph", PLAN, "--view", "flow", "--dpi", "72", "-o", str(tmp_path / "x.svg")]) == 2
+    assert "PNG" in capsys.readouterr().err
 
 
 def test_missing_graphviz_is_one_line_saying_how_to_install_it(tmp_path, monkeypatch, capsys):

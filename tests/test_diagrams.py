@@ -21,9 +21,11 @@ from jusou_spec.model import Plan
 
 from .graph_cases import dot_text, golden_path, plans
 from .profiles import scaled
+from .strategies import plans as generated_plans
 
 ROOT = Path(__file__).resolve().parent.parent
 ASHIYA_LIKE = ROOT / "tests/fixtures/graph-ashiya-like.yaml"
+UOZU_LIKE = ROOT / "tests/fixtures/graph-uozu-like.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
 CASES = [(name, path, view) for name, path in plans().items() for view in VIEWS]
 
@@ -136,8 +138,29 @@ def test_findings_overlay_marks_the_nodes_they_are_about():
     marked = to_dot(build_graph(plan), "flow", findings=findings)
     plain = to_dot(build_graph(plan), "flow")
     line = next(line for line in marked.splitlines() if line.lstrip().startswith('"meeting:B" '))
-    assert 'COLOR="#d98200"' in line and "NS001" in line
-    assert "NS001" not in plain and "jusou check の指摘" in marked and "jusou check の指摘" not in plain
+    assert 'COLOR="#d98200"' in line and "「本人同意」は未記載です" in line and "NS001" not in line
+    assert "未記載です" not in plain and "jusou check の指摘" in marked and "jusou check の指摘" not in plain
+
+
+def test_departments_view_is_the_circle_table():
+    """The departments view is one table: the matrix's rows and columns, ○ where the plan puts one."""
+    plan = jusou_spec.load(UOZU_LIKE)
+    dot = to_dot(build_graph(plan), "departments")
+    assert dot.count("<TABLE") == 1 and "->" not in dot
+    assert dot.count(">○<") == 4 + 4 + 2 + 3
+    assert dot.index("社会福祉課") < dot.index("こども課") < dot.index("市民課") < dot.index("地域協働課")
+    assert "(4)<BR/>庁内連携" in dot and "会議等" in dot
+
+
+def test_clauses_view_links_clauses_5_and_6_and_names_a_variant_once():
+    """第5号 and 第6号 are linked; a program whose name ends with its 類型 is not given it twice."""
+    plan = jusou_spec.load(UOZU_LIKE)
+    assert '"clause:第5号" -> "clause:第6号"' in to_dot(build_graph(plan), "clauses")
+    program = attrs.evolve(
+        plan.programs[0], name="利用者支援事業（こども家庭センター型）", variant="こども家庭センター型"
+    )
+    assert program.label == "利用者支援事業（こども家庭センター型）"
+    assert attrs.evolve(program, name="利用者支援事業").label == "利用者支援事業（こども家庭センター型）"
 
 
 hostile = st.text(
@@ -188,3 +211,23 @@ def test_hostile_names_cannot_break_or_inject_into_dot_or_svg(value):
         texts = _node_texts(svg)
         assert len(texts) == len(_reference_node_texts(view))
         assert "".join(shown.split()) in "".join(texts[identifier(node)[1:-1]].split())
+
+
+@given(generated_plans())
+def test_every_view_draws_any_schema_valid_plan(document):
+    """Property: every view gives DOT text for any schema-valid plan (umbrellas without members, unresolved ids …)."""
+    plan, _ = Plan.from_document(document)
+    graph = build_graph(plan)
+    for view in VIEWS:
+        assert to_dot(graph, view).startswith("digraph")
+
+
+def test_umbrellas_without_members_are_drawn_in_the_band_of_their_whole_item(tmp_path):
+    """With no 上位事業 left, 包括的相談支援事業 (号全体: 第1号) is a box in the 相談支援 band, not a related program."""
+    text = (ROOT / "tests/fixtures/mihon.yaml").read_text(encoding="utf-8")
+    lonely = tmp_path / "mihon.yaml"
+    lonely.write_text(re.sub(r"\n    上位事業: \S+", "", text), encoding="utf-8")
+    dot = to_dot(build_graph(jusou_spec.load(lonely)), "clauses")
+    band = dot.split('subgraph "cluster_consultation"', 1)[1].split("subgraph", 1)[0]
+    assert '"program:包括的相談支援"' in band
+    assert '"program:包括的相談支援"' not in dot.split('subgraph "cluster_related"', 1)[-1]

@@ -90,3 +90,19 @@ def test_range_labels_read_back(start, length):
     """Property: a range's label parses back to the range."""
     span = FiscalRange(FiscalYear(start), FiscalYear(start + length))
     assert parse_range(str(span)) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "era", "last"), [("昭和99年度", "昭和", 64), ("平成99年度", "平成", 31), ("H32", "平成", 31)]
+)
+def test_years_past_an_eras_end_are_refused(text, era, last):
+    """An era year the era never reached is refused with the era's last year, not read as a later era's year."""
+    with pytest.raises(FiscalYearError) as raised:
+        parse_range(text)
+    assert f"{era}は{last}年" in raised.value.reason_ja
+
+
+@pytest.mark.parametrize(("text", "western"), [("昭和64年", 1989), ("S64", 1989), ("平成31年度", 2019), ("H31", 2019)])
+def test_the_last_year_of_an_era_still_reads(text, western):
+    """昭和64年 and 平成31年度 were written and read as the year they were."""
+    assert parse_year(text) == FiscalYear(western)

@@ -179,3 +179,23 @@ def test_any_valid_plan_builds_a_graph_whose_edges_join_existing_nodes(document)
     graph = build_graph(plan)
     assert all("kind" in data for _, data in graph.nodes(data=True))
     json.loads(node_link_json(graph))
+
+
+def test_umbrellas_areas_and_delivery_by_year_are_in_the_graph():
+    """上位事業 becomes member_of edges, 圏域 area nodes with serves and part_of edges, 実施方式 keeps its years."""
+    graph = _graph(ROOT / "tests/fixtures/mihon.yaml")
+    members = {s for s, t in _edges(graph, EdgeKind.MEMBER_OF) if t == "program:包括的相談支援"}
+    assert members == {"program:地域包括", "program:障害相談", "program:利用者支援", "program:自立相談"}
+    assert graph.nodes["program:包括的相談支援"]["whole"] == ["第1号"]
+    assert not [t for _, t, k in graph.out_edges("program:包括的相談支援", keys=True) if k == "implements"]
+    assert set(nodes_of(graph, NodeKind.AREA)) == {f"area:{a}" for a in ("東部", "西部", "北部", "中部", "南部")}
+    assert ("area:北部", "area:東部") in _edges(graph, EdgeKind.PART_OF)
+    assert ("program:参加支援", "area:中部") in _edges(graph, EdgeKind.SERVES)
+    delivery = graph.nodes["program:自立相談"]["delivery"]
+    assert [(d["mode"], d["years"]) for d in delivery] == [("直営", "R6"), ("委託", "R7～R8")]
+    assert graph.nodes["program:参加支援"]["budgets"][0] == {
+        "year": "R7",
+        "amount": 4800000,
+        "unit": "円",
+        "funding": ["重層的支援体制整備事業交付金"],
+    }

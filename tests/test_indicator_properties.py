@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,7 +60,7 @@ def test_series_are_consistent_with_their_figures(documents, as_of):
         assert years == sorted(set(years))
         for row in series.years:
             if row.rate is not None:
-                assert row.goal is not None and isinstance(row.actual, int | float)
+                assert row.goal is not None and isinstance(row.actual, int | Decimal | Fraction)
             if as_of is not None and row.year.western > as_of:
                 assert row.status is Status.UPCOMING
             elif isinstance(row.actual, NotStated):

@@ -179,8 +179,8 @@ def test_every_stated_total_of_the_example_adds_up(example):
     [
         # R5 初期相談 北部 57 → 58: its row (196) and its column (468) no longer add up.
         (
-            "- {名称: 北部, 値: 57}",
-            "- {名称: 北部, 値: 58}",
+            "- {名称: 北部, 値: 57, 圏域: 北部}",
+            "- {名称: 北部, 値: 58, 圏域: 北部}",
             ["197（58 + 74 + 63 + 2）", "196", "469（58 + 411）", "468"],
         ),
         # R4 まるごと 継続 256 → 265: the 状況区分 parts no longer make 963.
@@ -288,3 +288,20 @@ def test_imizu_report_passes_the_indicator_rules():
         pytest.skip("plans/imizu.yaml and reports/imizu-r6.yaml are not in this checkout")
     codes = [f.code for path in (IMIZU_PLAN, IMIZU_R6) for f in jusou_spec.check(path)]
     assert not [code for code in codes if code.startswith("IN")], codes
+
+
+def test_the_three_school_districts_are_declared_and_named_by_id():
+    """北部・中部・南部 are the 校区 of the tables: declared once; every breakdown item of theirs names its area."""
+    report = jusou_spec.load(EXAMPLE)
+    assert [(a.id, a.kind) for a in report.areas] == [("北部", "校区"), ("中部", "校区"), ("南部", "校区")]
+
+    def items(breakdowns):
+        for breakdown in breakdowns:
+            for item in breakdown.items:
+                yield item
+                yield from items(item.breakdowns)
+
+    every = [item for actual in report.actuals for item in items(actual.breakdowns)]
+    districts = [item for item in every if item.name in ("北部", "中部", "南部")]
+    assert len(districts) == 63 and all(item.area == item.name for item in districts)
+    assert all(item.area is None for item in every if item.name not in ("北部", "中部", "南部"))

@@ -8,7 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jusou_spec.law import CLAUSES, ClauseError, Field, Necessity, Pillar, clause, parse_clauses, spellings
+from jusou_spec.law import (
+    CLAUSES,
+    ClauseError,
+    Field,
+    Necessity,
+    Pillar,
+    clause,
+    items_of,
+    parse_clauses,
+    parse_whole_items,
+    spellings,
+)
 
 
 def test_registry_holds_every_item_of_article_106_4_paragraph_2():
@@ -136,3 +147,40 @@ def test_normalisation_is_idempotent(item, bracket):
     """Property: the canonical label of a parsed spelling parses to the same clause."""
     parsed = parse_clauses(f"{bracket}{unicodedata.normalize('NFKC', item.label)}")
     assert parse_clauses(parsed[0].label) == parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("第1号", (1,)),
+        ("第３号", (3,)),
+        ("【第1号】", (1,)),
+        ("第1号全体", (1,)),
+        ("第1号・第3号", (1, 3)),
+        ("第三号", (3,)),
+    ],
+)
+def test_whole_items_are_read_in_the_documents_spellings(text, numbers):
+    """号全体 reads 第1号 and 第3号 however they are spelled, without repeats."""
+    assert parse_whole_items(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "ja", "en"),
+    [
+        ("第2号", "第2号にはイ・ロ・ハ・ニの区分がありません", "第2号 has no lettered items"),
+        ("第1号イ", "「第1号イ」は号全体として読めません", "'第1号イ' is not a whole item"),
+        ("第7号", "第7号は社会福祉法第106条の4第2項にありません", "第7号 does not exist"),
+    ],
+)
+def test_a_whole_item_without_letters_or_with_one_is_refused_with_the_fix(text, ja, en):
+    """Only 第1号 and 第3号 have lettered items; anything else says what to write instead, in both languages."""
+    with pytest.raises(ClauseError) as raised:
+        parse_whole_items(text)
+    assert ja in raised.value.reason_ja and en in raised.value.reason_en
+
+
+def test_the_items_of_a_whole_item_follow_the_law():
+    """items_of(1) is イ–ニ; items_of(3) adds the letterless 生活困窮 item after the letters."""
+    assert [c.label for c in items_of(1)] == ["第1号イ", "第1号ロ", "第1号ハ", "第1号ニ"]
+    assert items_of(3)[-1] == clause("第3号")

@@ -18,12 +18,15 @@ LAZY = (
     "graphviz",
     "jusou_spec.graph",
     "jusou_spec.diagrams",
+    "weasyprint",
+    "jusou_spec.document",
     "openpyxl",
     "jusou_spec.workbook.read",
     "jusou_spec.workbook.write",
 )
 """The only modules that may be imported inside a function: networkx and graphviz, heavy and needed only to draw,
-openpyxl (the excel extra), needed only for workbooks, and the package's modules that import them at their top. Everything else is imported at the top of a module; an
+WeasyPrint, needed only for a PDF, openpyxl (the excel extra), needed only for workbooks, and the package's modules
+that import them (or Jinja2) at their top. Everything else is imported at the top of a module; an
 import inside a function to dodge a cycle is a cycle (fix the direction instead: see docs/architecture.md)."""
 
 

@@ -177,3 +177,50 @@ def test_check_plan_applies_the_plan_s_suppressions():
     )
     findings = check_plan(plan)
     assert [(f.code, f.suppressed) for f in findings if f.code == "DL001"] == [("DL001", "見本")]
+
+
+def test_a_suppression_can_name_what_it_is_about():
+    """対象 narrows a suppression: a clause silences only the finding naming it (第1号 is not 第1号イ), an id the
+    findings inside that item, a key the findings at that key."""
+    full = PLAN.replace("実施形態: 移行準備事業", "実施形態: 本格実施")
+    findings = _check(
+        """\
+        - {規則: CL001, 位置: /事業, 対象: 第6号, 理由: 出典に第6号の事業がない}
+        - {規則: NS001, 位置: "", 対象: 参加, 理由: 参加支援事業の所管課は未定}
+        - {規則: DL001, 位置: "", 対象: 実施方式, 理由: 出典は委託先を記載していない}
+        """,
+        text=full,
+    )
+    suppressed = [(f.code, f.pointer) for f in findings if f.suppressed]
+    assert sorted(suppressed) == [("CL001", "/事業"), ("DL001", "/事業/0/実施方式/0"), ("NS001", "/事業/1/所管課")]
+    (clause,) = [f for f in findings if f.suppressed and f.code == "CL001"]
+    assert "第6号" in clause.message.ja
+    assert not [f for f in findings if f.code.startswith("SP")]
+    subject = _check("- {規則: CL001, 位置: /事業, 対象: 第1号, 理由: 見本}\n", text=full)
+    assert not [f for f in subject if f.suppressed] and [f.code for f in subject if f.code == "SP002"] == ["SP002"]
+
+
+def test_one_suppression_silencing_several_findings_is_a_warning_unless_it_means_all():
+    """SP005 names the count and the remedy; すべて: true says the breadth is meant."""
+    full = PLAN.replace("実施形態: 移行準備事業", "実施形態: 本格実施")
+    findings = _check("- {規則: CL001, 位置: /事業, 理由: 出典に事業がない}\n", text=full)
+    (broad,) = [f for f in findings if f.code == "SP005"]
+    count = len([f for f in findings if f.suppressed])
+    assert count > 1 and broad.severity.value == "warning" and broad.pointer == "/抑制/0"
+    assert f"{count} 件の指摘を抑制しています" in broad.message.ja and "すべて: true" in broad.message.ja
+    meant = _check("- {規則: CL001, 位置: /事業, すべて: true, 理由: 出典に事業がない}\n", text=full)
+    assert not [f for f in meant if f.code == "SP005"] and len([f for f in meant if f.suppressed]) == count
+
+
+def test_the_text_output_says_suppressed_in_japanese_by_default(tmp_path, capsys):
+    """ja: 「抑制 DL001 …（抑制の理由: …）」 and 抑制 1 件; en: suppressed."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        PLAN + "抑制:\n  - {規則: DL001, 位置: /事業/0, 理由: 出典は委託先を記載していない}\n", encoding="utf-8"
+    )
+    main(["check", "--select", "DL001", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    assert ": 抑制 DL001 " in out[0] and out[0].endswith("（抑制の理由: 出典は委託先を記載していない）")
+    assert "抑制 1 件" in out[-1]
+    main(["check", "--lang", "en", "--select", "DL001", str(path)])
+    assert ": suppressed DL001 " in capsys.readouterr().out

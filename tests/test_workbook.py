@@ -21,7 +21,7 @@ from jusou_spec.workbook.read import parse_workbook
 
 from .report_strategies import reports
 from .strategies import plans
-from .workbooks import BUNDLED, ROOT, bundled, export, model_of, reimport, replace_part
+from .workbooks import BUNDLED, ROOT, SAMPLES, bundled, export, model_of, reimport, replace_part
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -38,9 +38,10 @@ def _save(book: openpyxl.Workbook, path: Path) -> Path:
 # ---------------------------------------------------------------- round trips
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*BUNDLED, *SAMPLES], ids=lambda p: p.name)
 def test_every_bundled_document_round_trips_through_a_workbook(path):
-    """YAML → xlsx → YAML gives a model equal to the original's, for every bundled plan and report."""
+    """YAML → xlsx → YAML gives a model equal to the original's, for every bundled plan and report and for the
+    見本市 fixtures that use every structure of the format."""
     data = bundled(path)
     assert reimport(export(data)) == model_of(data)
 

@@ -1,4 +1,5 @@
-"""Suites that drive an outside client (a browser, LibreOffice, pre-commit) say how long they took.
+"""Suites that drive an outside client (a browser, LibreOffice, pre-commit), and the bounded fuzz run, say how long
+they took.
 
 They run inside the one test command, so that a fresh machine proves them too; their time is reported on its own
 at the end of the run, so that a slow client is seen for what it costs rather than hidden in the total. A test
@@ -11,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-TIMED_MARKERS = ("browser", "libreoffice", "precommit")
+TIMED_MARKERS = ("browser", "libreoffice", "precommit", "fuzz")
 
 _seconds: dict[str, float] = defaultdict(float)
 _tests: dict[str, set[str]] = defaultdict(set)

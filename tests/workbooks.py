@@ -17,6 +17,9 @@ from jusou_spec.workbook.write import workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted([*ROOT.glob("plans/*.yaml"), *ROOT.glob("reports/*.yaml"), *ROOT.glob("examples/*.yaml")])
+SAMPLES = sorted(ROOT.glob("tests/fixtures/mihon*.yaml"))
+"""The 見本市 fixtures: every structure of the format (umbrellas, budgets, staffing, areas, delivery by year, ratio
+indicators, sources by URL and page) in one plan and its reports."""
 
 
 def model_of(data: dict[str, Any]) -> Plan | Report:

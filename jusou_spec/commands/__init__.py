@@ -6,10 +6,37 @@ sends tracebacks) is re-exported here from the commands' shared module, which st
 
 from __future__ import annotations
 
-from jusou_spec.commands import check, export, graph, import_workbook, indicators, rules, schema, template
-from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, debug_output, language
+from jusou_spec.commands import (
+    check,
+    export,
+    graph,
+    import_workbook,
+    indicators,
+    render,
+    rules,
+    schema,
+    template,
+)
+from jusou_spec.commands._common import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    debug_output,
+    language,
+    unknown_environment_language,
+)
 
-__all__ = ["COMMANDS", "EXIT_CANNOT_RUN", "EXIT_FINDINGS", "EXIT_OK", "UsageError", "debug_output", "language"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_CANNOT_RUN",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "UsageError",
+    "debug_output",
+    "language",
+    "unknown_environment_language",
+]
 
-COMMANDS = (check, schema, rules, graph, indicators, template, export, import_workbook)
+COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""

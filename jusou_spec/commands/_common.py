@@ -7,9 +7,9 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from jusou_spec.findings import Message
+from jusou_spec.findings import Language, Message
 
 __all__ = [
     "EXIT_CANNOT_RUN",
@@ -17,9 +17,13 @@ __all__ = [
     "EXIT_OK",
     "UsageError",
     "add_debug_argument",
+    "chosen_format",
     "debug_output",
     "debugging",
     "language",
+    "require_paths",
+    "stdout_is_terminal",
+    "unknown_environment_language",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -33,10 +37,67 @@ class UsageError(Exception):
         self.message = message
 
 
+def chosen_format(given: str | None, output: str | None) -> str | None:
+    """The output format: ``--format`` or the output file's extension; both given and different is a usage error."""
+    suffix = os.path.splitext(output)[1].lower().lstrip(".") if output else None
+    if given and suffix and suffix != given:
+        raise UsageError(
+            Message(
+                ja=f"--format {given} と出力ファイルの拡張子 .{suffix} が一致しません",
+                en=f"--format {given} does not match the output file's extension .{suffix}",
+            )
+        )
+    return given or suffix or None
+
+
+LANGUAGES = tuple(lang.value for lang in Language)
+
+
 def language(args: argparse.Namespace | None = None) -> str:
-    """``--lang`` when given, else ``JUSOU_LANG``, else Japanese."""
+    """``--lang`` when given, else ``JUSOU_LANG`` when it names a language the messages exist in, else Japanese
+    (the CLI says once that it ignored an unknown ``JUSOU_LANG``: see :func:`unknown_environment_language`)."""
     given = getattr(args, "lang", None) if args is not None else None
-    return given or os.environ.get("JUSOU_LANG", "ja")
+    if given:
+        return str(given)
+    configured = os.environ.get("JUSOU_LANG", "")
+    return configured if configured in LANGUAGES else "ja"
+
+
+def unknown_environment_language() -> str | None:
+    """``JUSOU_LANG`` when it is set to something other than a language the messages exist in (ja, en)."""
+    configured = os.environ.get("JUSOU_LANG", "")
+    return configured if configured and configured not in LANGUAGES else None
+
+
+def require_paths(paths: Sequence[str]) -> None:
+    """Raise :class:`UsageError` for the first given path that does not exist or cannot be reached."""
+    for given in paths:
+        try:
+            os.stat(given)
+        except FileNotFoundError:
+            raise UsageError(
+                Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
+            ) from None
+        except PermissionError:
+            raise UsageError(
+                Message(
+                    ja=f"{given}: 読む権限がありません（ファイルまたはその上のフォルダ）",
+                    en=f"{given}: permission denied (the file or a folder above it)",
+                )
+            ) from None
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise UsageError(
+                Message(ja=f"{given}: 読めません（{reason}）", en=f"{given}: cannot be read ({reason})")
+            ) from None
+
+
+def stdout_is_terminal() -> bool:
+    """True when standard output is a terminal (False when it is a file, a pipe, or closed)."""
+    try:
+        return bool(sys.stdout is not None and sys.stdout.isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def add_debug_argument(parser: argparse.ArgumentParser) -> None:

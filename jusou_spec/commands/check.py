@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jusou_spec.checker import check_document, discover
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
+from jusou_spec.commands._common import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_debug_argument,
+    language,
+    require_paths,
+    stdout_is_terminal,
+)
 from jusou_spec.config import Config, ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.reporters import REPORTERS, Summary, render
@@ -45,10 +54,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_debug_argument(parser)
 
 
-def _selectors(given: Sequence[str] | None) -> list[str] | None:
+def _selectors(given: Sequence[str] | None, option: str) -> list[str] | None:
     if given is None:
         return None
     selectors = [part.strip() for text in given for part in text.split(",") if part.strip()]
+    if not selectors:
+        # An empty selection would turn every rule off without a word: a run that checks nothing looks clean.
+        raise UsageError(
+            Message(
+                ja=f"{option} に規則のコードかグループがありません（例: {option} MT,DL001）",
+                en=f"{option} names no rule code or group (e.g. {option} MT,DL001)",
+            )
+        )
     for selector in selectors:
         try:
             expand(selector)
@@ -93,16 +110,14 @@ class _Configs:
 
 
 def run(args: argparse.Namespace) -> int:
-    for given in args.paths:
-        if not os.path.exists(given):
-            raise UsageError(
-                Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
-            )
-    select, ignore = _selectors(args.select), _selectors(args.ignore) or []
+    require_paths(args.paths)
+    select, ignore = _selectors(args.select, "--select"), _selectors(args.ignore, "--ignore") or []
     configs = _Configs(args.config)
-    files, skipped = discover(args.paths)
+    unreadable: list[SourceUnreadable] = []
+    files, skipped = discover(args.paths, problems=unreadable)
     findings: list[Finding] = []
     strict_files: set[str] = set()
+    checked_files: list[Path] = []
     for path in files:
         config = configs.for_file(path)
         try:
@@ -110,14 +125,22 @@ def run(args: argparse.Namespace) -> int:
                 path, rules=config.rules(select=select, ignore=ignore), severities=config.severities()
             )
         except SourceUnreadable as error:
-            raise UsageError(error.message) from error
+            unreadable.append(error)
+            continue
+        checked_files.append(path)
         findings.extend(checked.findings)
         if args.strict or config.strict:
             strict_files.add(checked.name)
     findings = configs.findings + findings
-    summary = Summary(files=len(files), skipped=skipped, paths=tuple(str(path) for path in files))
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    summary = Summary(files=len(checked_files), skipped=skipped, paths=tuple(str(path) for path in checked_files))
+    colour = stdout_is_terminal() and not os.environ.get("NO_COLOR")
     sys.stdout.write(render(args.format, findings, summary, lang=language(args), colour=colour))
+    if unreadable:
+        # Every file that could be read has been checked and reported; the ones that could not are each named,
+        # and the run as a whole could not be done: exit 2, never a silent skip.
+        for problem in unreadable:
+            sys.stderr.write(f"jusou: {problem.message.text(language(args))}\n")
+        return EXIT_CANNOT_RUN
     return EXIT_FINDINGS if any(_fails(f, strict_files) for f in findings) else EXIT_OK
 
 

@@ -14,11 +14,18 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
 from jusou_spec.checker import check_document
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
+from jusou_spec.commands._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_debug_argument,
+    chosen_format,
+    language,
+    require_paths,
+)
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan
 from jusou_spec.reporters import Summary
@@ -43,19 +50,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE; its extension gives the format")
     parser.add_argument("--format", choices=FORMAT_NAMES, help="dot, svg, png, pdf, or json (the graph, node-link)")
     parser.add_argument("--findings", action="store_true", help="mark the nodes that carry errors or warnings")
+    parser.add_argument("--size", choices=("A4", "A3"), help="fit the drawing to an A4 or A3 page (scaled down only)")
+    parser.add_argument("--dpi", type=_dpi, help="resolution of a PNG (default 150)")
     add_debug_argument(parser)
 
 
-def _format(args: argparse.Namespace) -> str:
-    from_extension = Path(args.output).suffix.lower().lstrip(".") if args.output else None
-    if args.format and from_extension and from_extension != args.format:
-        raise UsageError(
-            Message(
-                ja=f"--format {args.format} と出力ファイルの拡張子 .{from_extension} が一致しません",
-                en=f"--format {args.format} does not match the output file's extension .{from_extension}",
-            )
+def _dpi(value: str) -> int:
+    """A PNG resolution: a whole number from 36 to 1200 (beyond that Graphviz makes unusably small or huge files)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 36 <= number <= 1200:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: 36 から 1200 までの整数で指定してください (a whole number, 36-1200)"
         )
-    chosen = args.format or from_extension
+    return number
+
+
+def _format(args: argparse.Namespace) -> str:
+    chosen = chosen_format(args.format, args.output)
     if chosen is None:
         raise UsageError(
             Message(
@@ -88,8 +102,14 @@ def _format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    if not os.path.isfile(args.plan):
-        raise UsageError(Message(ja=f"{args.plan}: ファイルがありません", en=f"{args.plan}: no such file"))
+    require_paths([args.plan])
+    if os.path.isdir(args.plan):
+        raise UsageError(
+            Message(
+                ja=f"{args.plan}: フォルダです。graph は計画を一つずつ描きます。計画のファイル（.yaml）を指定してください",
+                en=f"{args.plan}: is a folder; graph draws one plan at a time: give the plan's file (.yaml)",
+            )
+        )
     try:
         checked = check_document(args.plan)
     except SourceUnreadable as error:
@@ -106,7 +126,16 @@ def run(args: argparse.Namespace) -> int:
         errors = [f for f in checked.findings if f.severity is Severity.ERROR] or list(checked.findings)
         sys.stderr.write(report("text", errors, Summary(files=1, skipped=0), lang=lang))
         return EXIT_FINDINGS
-    data = _draw(checked.document, fmt, view=args.view, findings=checked.findings if args.findings else ())
+    if args.dpi is not None and fmt != "png":
+        raise UsageError(Message(ja="--dpi は PNG にだけ指定できます", en="--dpi applies to PNG output only"))
+    data = _draw(
+        checked.document,
+        fmt,
+        view=args.view,
+        findings=checked.findings if args.findings else (),
+        size=args.size,
+        dpi=args.dpi,
+    )
     if args.output:
         write_bytes_atomically(args.output, data)
     else:
@@ -114,7 +143,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _draw(plan: Plan, fmt: str, *, view: str | None, findings: Iterable[Finding]) -> bytes:
+def _draw(
+    plan: Plan, fmt: str, *, view: str | None, findings: Iterable[Finding], size: str | None, dpi: int | None
+) -> bytes:
     # networkx and graphviz load only when a plan is drawn, so `jusou check` and `jusou rules` never import them.
     from jusou_spec.diagrams import GraphvizFailed, GraphvizMissing, japanese_font_missing, render
     from jusou_spec.graph import build_graph, node_link_json
@@ -134,6 +165,6 @@ def _draw(plan: Plan, fmt: str, *, view: str | None, findings: Iterable[Finding]
         )
     assert view is not None  # _format asks for --view for every format but json
     try:
-        return render(graph, view, format=fmt, findings=findings)
+        return render(graph, view, format=fmt, findings=findings, size=size, dpi=dpi)
     except (GraphvizMissing, GraphvizFailed) as error:
         raise UsageError(error.message) from error

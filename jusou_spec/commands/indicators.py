@@ -10,10 +10,16 @@ follow the table; the exit code is 1 when one of them is an error, as for ``juso
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, add_debug_argument, language
+from jusou_spec.commands._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_debug_argument,
+    language,
+    require_paths,
+)
 from jusou_spec.config import ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Message, Severity
 from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
@@ -60,11 +66,7 @@ def _configured_as_of(path: str) -> FiscalYear | None:
 
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
-    for given in args.paths:
-        if not os.path.exists(given):
-            raise UsageError(
-                Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
-            )
+    require_paths(args.paths)
     as_of = _as_of(args.as_of) if args.as_of is not None else _configured_as_of(args.paths[0])
     try:
         collected = collect(args.paths, as_of=as_of)
@@ -74,9 +76,12 @@ def run(args: argparse.Namespace) -> int:
         Result(group, as_of or default_as_of(group.reports), indicators(group.plan, reports=group.reports, as_of=as_of))
         for group in collected.groups
     ]
+    # The table first: a chart that cannot be written (a full disk, a folder that cannot be created) is an error
+    # after the table has been shown, not instead of it.
+    sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
+    sys.stdout.flush()
     if args.chart:
         write_charts(results, args.chart, lang=lang)
-    sys.stdout.write(FORMATS[args.format](results, collected.findings, lang))
     if args.format == "csv":
         for finding in collected.findings:
             sys.stderr.write(

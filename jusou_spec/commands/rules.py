@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         for check in all_checks():
             sys.stdout.write(f"{check.code}  {check.severity.value:<7}  {check.name:<32}  {check.title.text(lang)}\n")
         return EXIT_OK
-    docs = {rule.code: rule.doc for rule in RULES}
+    docs = {rule.code: rule.explanation(lang) for rule in RULES}
     shown: list[str] = []
     for selector in args.codes:
         checks = _named(selector)

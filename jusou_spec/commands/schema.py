@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from jusou_spec.atomic import write_text_atomically
-from jusou_spec.commands._common import EXIT_OK
+from jusou_spec.commands._common import EXIT_OK, UsageError
+from jusou_spec.findings import Message
 from jusou_spec.resources import SCHEMA_FILES, schema_text
 
 NAME = "schema"
@@ -14,12 +15,21 @@ HELP = "print or write a document schema"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", choices=sorted(SCHEMA_FILES), default="plan", help="plan (default) or report")
+    # ``jusou schema report`` is what people type; ``--kind report`` is kept for the scripts that use it.
+    parser.add_argument("kind", nargs="?", choices=sorted(SCHEMA_FILES), help="plan (default) or report")
+    parser.add_argument("--kind", dest="kind_option", choices=sorted(SCHEMA_FILES), help="the same, as an option")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
 
 
 def run(args: argparse.Namespace) -> int:
-    text = schema_text(args.kind)
+    if args.kind and args.kind_option and args.kind != args.kind_option:
+        raise UsageError(
+            Message(
+                ja=f"スキーマの種類が二つ指定されています（{args.kind} と --kind {args.kind_option}）。一つにしてください",
+                en=f"two kinds of schema given ({args.kind} and --kind {args.kind_option}); give one",
+            )
+        )
+    text = schema_text(args.kind or args.kind_option or "plan")
     if args.output:
         write_text_atomically(args.output, text)
     else:

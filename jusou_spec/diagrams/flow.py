@@ -25,6 +25,7 @@ FLOW_EDGES = {
     EdgeKind.PROPOSES_TO.value,
     EdgeKind.REPORTS_TO.value,
     EdgeKind.EVALUATES.value,
+    EdgeKind.FEEDS_BACK.value,
     EdgeKind.COOPERATES_WITH.value,
     EdgeKind.RELATES_TO.value,
 }
@@ -140,6 +141,8 @@ def draw(graph: nx.MultiDiGraph[str], *, marks: Overlay, dpi: int | None) -> Dot
             style = {"dir": "both", "style": "dashed", "constraint": False}
         elif attributes["kind"] in (EdgeKind.EVALUATES.value, EdgeKind.RELATES_TO.value):
             style = {"style": "dashed"}
+        elif attributes["kind"] == EdgeKind.FEEDS_BACK.value:
+            style = {"style": "dashed", "constraint": False}  # goes back down: it does not rank the sender
         if head_port != "main" and style.get("constraint") is not False:
             head_port += ":n"
         dot.edge(tail, head, source_port=tail_port, target_port=head_port, label=_edge_label(attributes), **style)

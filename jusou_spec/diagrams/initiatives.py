@@ -47,7 +47,7 @@ def _initiative(dot: Dot, graph: nx.MultiDiGraph[str], initiative: str, marks: O
         ports[item] = f"p{index}"
         item_mark = marks.get(item)
         name = " ".join(filter(None, [item_attributes.get("mark"), item_attributes["name"]]))
-        if item_attributes.get("repeats"):
+        if item_attributes.get("repeats") and "再掲" not in name:
             name = f"【再掲】{name}"
         lines = [text(name, width=36)]
         leads = item_attributes.get("leads") or []

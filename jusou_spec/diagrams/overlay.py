@@ -31,10 +31,23 @@ def marks(graph: nx.MultiDiGraph[str], findings: Iterable[Finding]) -> dict[str,
     for node, here in found.items():
         errors = sum(1 for f in here if f.severity is Severity.ERROR)
         codes = tuple(sorted({f.code for f in here}))
+        ordered = sorted(here, key=lambda f: (f.severity is not Severity.ERROR, f.sort_key))
+        words = tuple(dict.fromkeys(_first_sentence(f.text("ja")) for f in ordered))
         result[node] = Mark(
-            colour=ERROR if errors else WARNING, codes=codes, errors=errors, warnings=len(here) - errors
+            colour=ERROR if errors else WARNING, codes=codes, errors=errors, warnings=len(here) - errors, words=words
         )
     return result
+
+
+def _first_sentence(message: str) -> str:
+    """The statement of a finding without its advice: 「「活動場所」は未記載です」.
+
+    >>> _first_sentence("「活動場所」は未記載です: 原文の欄に記載がない。書いてください")
+    '「活動場所」は未記載です'
+    """
+    for stop in ("。", ": ", "："):
+        message = message.split(stop, 1)[0]
+    return message
 
 
 class Overlay:

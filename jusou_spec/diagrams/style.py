@@ -48,21 +48,22 @@ PILLAR_TITLES = {
 
 @attrs.frozen
 class Mark:
-    """What the findings overlay puts on one node: the worst severity's colour and the codes found there."""
+    """What the findings overlay puts on one node: the worst severity's colour and, in words, what was found."""
 
     colour: str
     codes: tuple[str, ...]
     errors: int
     warnings: int
+    words: tuple[str, ...] = ()
+    """The findings' own Japanese messages, worst first: a 課長 reads 「所管課が未記載」, not a rule code."""
 
     def line(self) -> Html:
-        """A small line naming the findings (shown inside the node's label)."""
-        words = []
-        if self.errors:
-            words.append(f"エラー{self.errors}")
-        if self.warnings:
-            words.append(f"警告{self.warnings}")
-        return detail("・".join(words) + "：" + "、".join(self.codes), colour=self.colour)
+        """Small lines saying what was found (shown inside the node's label): at most two messages, then a count."""
+        shown = [("エラー: " if index < self.errors else "警告: ") + word for index, word in enumerate(self.words[:2])]
+        rest = len(self.words) - len(shown)
+        if rest > 0:
+            shown.append(f"ほか{rest}件")
+        return Html("<BR/>".join(detail(line, colour=self.colour, width=44) for line in shown))
 
 
 def detail(value: str, *, colour: str = GREY, width: int | None = None) -> Html:

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
 
+from jusou_spec.errors import WrongDocumentKind
 from jusou_spec.graph.kinds import (
     FLOW_EDGES,
     PLAN_ID,
     EdgeKind,
     NodeKind,
     action_id,
+    area_id,
     clause_id,
     column_id,
     department_id,
@@ -32,8 +35,8 @@ from jusou_spec.graph.kinds import (
     pillar_id,
     program_id,
 )
-from jusou_spec.law import CLAUSES, Pillar
-from jusou_spec.model import Delivery, Meeting, NotStated, Plan, Program
+from jusou_spec.law import CLAUSES, Pillar, items_of
+from jusou_spec.model import Budget, Delivery, Meeting, NotStated, Plan, Program, Staffing
 from jusou_spec.model.resolve import department_key
 
 __all__ = ["build_graph"]
@@ -52,7 +55,11 @@ def build_graph(plan: Plan) -> nx.MultiDiGraph[str]:
     '多機関協働事業'
     >>> sorted(v for _, v, kind in graph.out_edges("program:多機関協働", keys=True) if kind == "implements")
     ['clause:第5号', 'clause:第6号']
+
+    Raises :class:`~jusou_spec.errors.WrongDocumentKind` for anything but a plan (a report has no graph).
     """
+    if not isinstance(plan, Plan):
+        raise WrongDocumentKind(f"build_graph() takes a plan (jusou: plan/1), not {type(plan).__name__}")
     builder = _Builder(plan)
     builder.build()
     return builder.graph
@@ -104,8 +111,11 @@ class _Builder:
             modes=[_mode_text(m) for m in plan.modes],
         )
         self.law()
+        self.areas()
         for program in plan.programs:
             self.program(program)
+        for member, umbrella in self.references.umbrella_links:
+            self.edge(program_id(member.id), program_id(umbrella.id), EdgeKind.MEMBER_OF, pointer=member.pointer)
         self.meetings()
         self.initiatives()
         self.matrix()
@@ -146,6 +156,9 @@ class _Builder:
             name=program.name,
             variant=program.variant,
             clauses=[c.label for c in program.clauses],
+            whole=[f"第{number}号" for number in program.whole],
+            whole_items=[item.label for number in program.whole for item in items_of(number)],
+            umbrella=program.umbrella,
             related_only=program.related_only,
             field=_text(program.field),
             years=_text(program.years),
@@ -153,8 +166,14 @@ class _Builder:
             departments_stated=not isinstance(program.departments, NotStated),
             delivery=[] if isinstance(program.delivery, NotStated) else [_delivery(d) for d in program.delivery],
             delivery_stated=not isinstance(program.delivery, NotStated),
+            budgets=[_budget(budget) for budget in program.budgets],
+            staff=[_staff(staff) for staff in program.staff],
+            areas=list(program.areas),
         )
         self.edge(PLAN_ID, ident, EdgeKind.CONTAINS)
+        for area in program.areas:
+            if area in self.references.areas:
+                self.edge(ident, area_id(area), EdgeKind.SERVES)
         for item in program.clauses:
             self.edge(ident, clause_id(item.label), EdgeKind.IMPLEMENTS)
         if not isinstance(program.departments, NotStated):
@@ -162,7 +181,7 @@ class _Builder:
                 self.edge(ident, self.department(name), EdgeKind.OWNED_BY)
         if not isinstance(program.delivery, NotStated):
             for delivery in program.delivery:
-                for party in (*delivery.contractors, *delivery.recipients):
+                for party in _named(delivery):
                     target = self.node(organisation_id(party), NodeKind.ORGANISATION, party, name=party)
                     self.edge(ident, target, EdgeKind.DELIVERED_BY, mode=delivery.mode.value, pointer=delivery.pointer)
         for indicator in program.indicators:
@@ -178,6 +197,16 @@ class _Builder:
             )
             self.edge(ident, target, EdgeKind.MEASURED_BY)
 
+    def areas(self) -> None:
+        """The declared areas, each inside the larger one it names (上位) when that is declared."""
+        for area in self.plan.areas:
+            self.node(
+                area_id(area.id), NodeKind.AREA, area.name, pointer=area.pointer, doc_id=area.id, area_kind=area.kind
+            )
+        for area in self.plan.areas:
+            if area.parent is not None and area.parent in self.references.areas and area.parent != area.id:
+                self.edge(area_id(area.id), area_id(area.parent), EdgeKind.PART_OF)
+
     def initiatives(self) -> None:
         references = self.references
         for related in self.plan.related_plans:
@@ -185,7 +214,7 @@ class _Builder:
                 self.numbered(
                     NodeKind.MEASURE,
                     related.id,
-                    related.name,
+                    str(related.name),
                     number_item.number,
                     number_item.name,
                     pointer=number_item.pointer,
@@ -196,7 +225,7 @@ class _Builder:
                 self.numbered(
                     NodeKind.ACTION,
                     related.id,
-                    related.name,
+                    str(related.name),
                     number_item.number,
                     number_item.name,
                     pointer=number_item.pointer,
@@ -241,7 +270,7 @@ class _Builder:
             target = self.numbered(
                 kind,
                 link.plan.id,
-                link.plan.name,
+                str(link.plan.name),
                 number,
                 link.item.name if link.item is not None else None,
                 pointer=None,
@@ -335,6 +364,8 @@ class _Builder:
         if matrix is None:
             return
         targets = {}
+        # The columns as the plan prints them, in its order: the ○ table is drawn with the plan's own headings.
+        self.graph.graph["matrix_columns"] = [(column.id, column.name) for column in matrix.columns]
         for column in matrix.columns:
             pillar = _pillar_named(column.name)
             if pillar is not None:
@@ -343,8 +374,10 @@ class _Builder:
                 targets[column.id] = self.node(
                     column_id(column.id), NodeKind.COLUMN, column.name, doc_id=column.id, name=column.name
                 )
+        self.graph.graph["matrix_rows"] = []
         for row in matrix.rows:
             department = self.department(row.department, pointer=row.pointer)
+            self.graph.graph["matrix_rows"].append((department, row.department))
             self.graph.nodes[department].setdefault("duties", []).extend(row.duties)
             for ident in row.columns:
                 if ident in targets:
@@ -379,13 +412,35 @@ def _consent(meeting: Meeting) -> str | None:
     return "あり" if meeting.consent else "なし"
 
 
+def _named(delivery: Delivery) -> Iterator[str]:
+    """The parties a delivery names; one the source does not name ({未記載}) is no organisation node."""
+    for party in (*delivery.contractors, *delivery.recipients):
+        if isinstance(party, str):
+            yield party
+
+
 def _delivery(delivery: Delivery) -> dict[str, Any]:
-    """One delivery as data: its mode, the parties named (委託先 or 補助先), and their type when only that is given."""
+    """One delivery as data: its mode, the parties named (委託先 or 補助先), their type when only that is given,
+    and the years it holds for (None: every year the program runs)."""
     return {
         "mode": delivery.mode.value,
-        "parties": [*delivery.contractors, *delivery.recipients],
+        # an unnamed party is shown as such; its reason belongs to the document, not to the diagram
+        "parties": [
+            party if isinstance(party, str) else "名称未記載" for party in (*delivery.contractors, *delivery.recipients)
+        ],
         "party_type": delivery.contractor_type or delivery.recipient_type,
+        "years": _text(delivery.years),
     }
+
+
+def _budget(budget: Budget) -> dict[str, Any]:
+    amount = budget.amount if not isinstance(budget.amount, NotStated) else str(budget.amount)
+    return {"year": _text(budget.year), "amount": amount, "unit": budget.unit.value, "funding": list(budget.funding)}
+
+
+def _staff(staff: Staffing) -> dict[str, Any]:
+    count = staff.count if not isinstance(staff.count, NotStated) else str(staff.count)
+    return {"years": _text(staff.years), "role": staff.role, "count": count, "place": staff.place}
 
 
 _NUMBERING = re.compile(r"^[(（]?[0-9]+[)）.．]?")

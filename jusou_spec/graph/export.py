@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 import networkx as nx
@@ -40,4 +41,11 @@ def node_link(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
 
 def node_link_json(graph: nx.MultiDiGraph[str]) -> str:
     """:func:`node_link` as UTF-8 JSON text with sorted keys and a closing newline."""
-    return json.dumps(node_link(graph), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(node_link(graph), ensure_ascii=False, indent=2, sort_keys=True, default=_json_number) + "\n"
+
+
+def _json_number(value: object) -> int | float:
+    """An exact figure (budgets, staffing) as a JSON number: whole ones exact, others as the nearest double."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"{type(value).__name__} is not a JSON value")

@@ -28,6 +28,7 @@ __all__ = [
     "KindEdges",
     "NodeKind",
     "action_id",
+    "area_id",
     "clause_id",
     "column_id",
     "department_id",
@@ -70,6 +71,8 @@ class NodeKind(enum.Enum):
     INDICATOR = "indicator"
     COLUMN = "column"
     """A column of the cooperation matrix that is not one of the law's pillars (庁内連携会議等)."""
+    AREA = "area"
+    """An area the plan declares (圏域・地区・校区)."""
 
 
 class EdgeKind(enum.Enum):
@@ -78,7 +81,7 @@ class EdgeKind(enum.Enum):
     CONTAINS = "contains"
     """plan → initiative, program, meeting."""
     PART_OF = "part_of"
-    """item → initiative; meeting part → meeting."""
+    """item → initiative; meeting part → meeting; area → the larger area it lies in (上位)."""
     IMPLEMENTS = "implements"
     """program → clause."""
     BELONGS_TO = "belongs_to"
@@ -103,12 +106,18 @@ class EdgeKind(enum.Enum):
     """meeting → meeting (報告)."""
     EVALUATES = "evaluates"
     """meeting → meeting (評価)."""
+    FEEDS_BACK = "feeds_back_to"
+    """meeting → meeting: results or opinions go back to whoever sent the matter (フィードバック)."""
     COOPERATES_WITH = "cooperates_with"
     """meeting ↔ meeting (相互連携, drawn both ways), or department → pillar/column (庁内連携体制の○)."""
     RELATES_TO = "relates_to"
     """meeting → meeting (その他)."""
     MEASURED_BY = "measured_by"
     """program → indicator (成果目標)."""
+    MEMBER_OF = "member_of"
+    """program → the umbrella program it is grouped under (上位事業)."""
+    SERVES = "serves"
+    """program → area (圏域)."""
 
 
 FLOW_EDGES: dict[str, EdgeKind] = {
@@ -116,6 +125,7 @@ FLOW_EDGES: dict[str, EdgeKind] = {
     "提案": EdgeKind.PROPOSES_TO,
     "報告": EdgeKind.REPORTS_TO,
     "評価": EdgeKind.EVALUATES,
+    "フィードバック": EdgeKind.FEEDS_BACK,
     "相互連携": EdgeKind.COOPERATES_WITH,
     "その他": EdgeKind.RELATES_TO,
 }
@@ -181,3 +191,7 @@ def indicator_id(ident: str) -> str:
 
 def column_id(ident: str) -> str:
     return f"column:{ident}"
+
+
+def area_id(ident: str) -> str:
+    return f"area:{ident}"

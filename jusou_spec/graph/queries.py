@@ -162,6 +162,7 @@ _HUBS = frozenset(
         NodeKind.ACTION,
         NodeKind.MEETING,
         NodeKind.COLUMN,
+        NodeKind.AREA,
     )
 )
 

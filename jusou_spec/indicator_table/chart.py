@@ -11,10 +11,13 @@ a year that has ended with nothing reported is labelled 未報告.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -100,7 +103,7 @@ def _scale(largest: float, *, whole: bool) -> tuple[float, float]:
 
 def _figures(series: IndicatorProgress) -> Iterator[float]:
     for row in series.years:
-        if isinstance(row.actual, int | float):
+        if isinstance(row.actual, int | Decimal | Fraction):
             yield float(row.actual)
         if row.goal is not None:
             yield float(row.goal.value)
@@ -155,7 +158,7 @@ def chart_svg(series: IndicatorProgress, *, lang: str = "ja") -> str:
     for row in rows:
         x = centres[row.year]
         parts.append(_text(x, base_y + 20, str(row.year), size=13))
-        if isinstance(row.actual, int | float):
+        if isinstance(row.actual, int | Decimal | Fraction):
             y = y_of(float(row.actual))
             parts.append(
                 f'<rect x="{_f(x - bar_w / 2)}" y="{_f(y)}" width="{_f(bar_w)}" height="{_f(base_y - y)}" fill="{BAR}"/>'
@@ -240,14 +243,31 @@ def _legend(series: IndicatorProgress, words: dict[str, str]) -> Iterator[str]:
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
+MAX_NAME_BYTES = 200
+"""The longest chart file name, in UTF-8 bytes: file systems allow 255, and the atomic write's temporary name adds
+a few. An 80-character kanji id is 240 bytes on its own."""
+
+
 def _file_name(stem: str, ident: str, taken: set[str]) -> str:
-    name = f"{stem}-{_UNSAFE.sub('_', ident)}.svg"
+    """``{document}-{id}.svg``, made safe; a name too long for the file system is cut and given a short digest of
+    the whole, so it stays unique and the same from run to run."""
+    base = f"{stem}-{_UNSAFE.sub('_', ident)}"
+    name = _fitted(base, ".svg")
     number = 2
     while name in taken:
-        name = f"{stem}-{_UNSAFE.sub('_', ident)}-{number}.svg"
+        name = _fitted(base, f"-{number}.svg")
         number += 1
     taken.add(name)
     return name
+
+
+def _fitted(base: str, suffix: str) -> str:
+    if len((base + suffix).encode("utf-8")) <= MAX_NAME_BYTES:
+        return base + suffix
+    digest = "-" + hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    room = MAX_NAME_BYTES - len((digest + suffix).encode("utf-8"))
+    cut = base.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+    return cut + digest + suffix
 
 
 def write_charts(results: Sequence[Result], directory: str | os.PathLike[str], *, lang: str = "ja") -> list[Path]:

@@ -58,7 +58,10 @@ def indicator_rules(*, as_of: FiscalYear | None) -> tuple[Rule, ...]:
 
 
 def _key(path: str | os.PathLike[str]) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):  # a NUL in a report's plan path: that report's check says RF900
+        return os.fsdecode(os.fspath(path))
 
 
 def collect(paths: Iterable[str | os.PathLike[str]], *, as_of: FiscalYear | None = None) -> Collected:

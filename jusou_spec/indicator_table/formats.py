@@ -12,6 +12,8 @@ import io
 import json
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -20,8 +22,10 @@ from jusou_spec.findings import Finding
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.indicator_table.collect import Group
 from jusou_spec.model import Breakdown, Direction, NotStated
+from jusou_spec.numeric import Number
 from jusou_spec.progress.rates import Goal, Scope
-from jusou_spec.progress.series import IndicatorProgress, Status, YearProgress
+from jusou_spec.progress.ratios import round_to
+from jusou_spec.progress.series import Figure, IndicatorProgress, Status, YearProgress
 from jusou_spec.progress.text import figure, rate_text
 from jusou_spec.reporters import finding_record
 
@@ -49,12 +53,23 @@ def _municipality(group: Group, lang: str) -> str:
     return name
 
 
-def _value(value: int | float | NotStated | None, unit: str | None, lang: str) -> str:
+def _value(value: Figure | NotStated | None, unit: str | None, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, NotStated):
         return "未記載" if _ja(lang) else "not stated"
     return f"{figure(value)}{unit or ''}"
+
+
+def _actual(row: YearProgress, lang: str) -> str:
+    """The actual as the table shows it; a ratio's with its parts: 40%（12/30）, a recomputed rate to one place."""
+    value = row.actual
+    if isinstance(value, Fraction) and value.denominator != 1:
+        value = round_to(value, 1)
+    text = _value(value, row.unit, lang)
+    if row.ratio is not None:
+        text += f"（{figure(row.ratio.numerator)}/{figure(row.ratio.denominator)}）"
+    return text
 
 
 def _goal(goal: Goal | None, unit: str | None, lang: str) -> str:
@@ -153,7 +168,7 @@ def _text_series(series: IndicatorProgress, lang: str) -> Iterator[str]:
                 [
                     str(row.year),
                     _goal(row.goal, unit, lang),
-                    _value(row.actual, row.unit, lang),
+                    _actual(row, lang),
                     rate_text(row.rate),
                     row.status.label(lang),
                     _mark(row, lang),
@@ -240,7 +255,7 @@ def as_text(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
 # ---------------------------------------------------------------- JSON
 
 
-def _number_or_reason(value: int | float | NotStated | None) -> dict[str, Any]:
+def _number_or_reason(value: Figure | NotStated | None) -> dict[str, Any]:
     if isinstance(value, NotStated):
         return {"value": None, "not_stated": value.reason}
     return {"value": value, "not_stated": None}
@@ -255,6 +270,8 @@ def _goal_json(goal: Goal | None, unit: str | None) -> dict[str, Any] | None:
         "value": goal.value,
         "upper": goal.upper,
         "comparison": goal.comparison.value if goal.comparison else None,
+        "numerator": goal.numerator,
+        "denominator": goal.denominator,
         "unit": goal.unit or unit,
         "text": goal.text(unit),
     }
@@ -285,6 +302,8 @@ def _year_json(row: YearProgress, unit: str | None, lang: str) -> dict[str, Any]
         "actual": actual["value"],
         "actual_not_stated": actual["not_stated"],
         "unit": row.unit,
+        "numerator": row.ratio.numerator if row.ratio is not None else None,
+        "denominator": row.ratio.denominator if row.ratio is not None else None,
         "planned": row.planned,
         "rate": row.rate,
         "status": row.status.name.lower(),
@@ -334,6 +353,19 @@ def _municipality_json(group: Group) -> dict[str, Any]:
     return {"municipality": name, "municipality_not_stated": None}
 
 
+def _plain(value: Any) -> Any:
+    """The document with its exact figures as JSON numbers: whole ones exact, others as the nearest double."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    if isinstance(value, Decimal | Fraction):
+        return float(value)
+    return value
+
+
 def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
     document = {
         "groups": [
@@ -348,7 +380,7 @@ def as_json(results: Sequence[Result], findings: Sequence[Finding], lang: str) -
         ],
         "findings": [finding_record(f, lang) for f in findings],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- CSV
@@ -374,6 +406,8 @@ _CSV_HEADER = {
         "評価基準による評価",
         "内訳",
         "報告書",
+        "分子",
+        "分母",
     ],
     "en": [
         "document",
@@ -395,11 +429,13 @@ _CSV_HEADER = {
         "mark under rule",
         "breakdown",
         "report",
+        "numerator",
+        "denominator",
     ],
 }
 
 
-def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator[tuple[str, int | float | NotStated]]:
+def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator[tuple[str, Number | NotStated]]:
     for breakdown in breakdowns:
         for item in breakdown.items:
             here = f"{path}{breakdown.axis}={item.name}"
@@ -409,6 +445,22 @@ def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator
 
 CSV_BOM = "\ufeff"
 """The byte-order mark that makes Excel open a UTF-8 CSV by double-click (without it, Excel reads it as Shift_JIS)."""
+
+
+def _csv_number(value: Figure) -> str:
+    """A figure in plain positional notation, exact (a recomputed rate that does not end, to ten places)."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        value = round_to(value, 10).normalize()
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _csv_parts(row: YearProgress) -> list[str]:
+    """A ratio actual's numerator and denominator (empty for a plain count)."""
+    if row.ratio is None:
+        return ["", ""]
+    return [_csv_number(row.ratio.numerator), _csv_number(row.ratio.denominator)]
 
 
 def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) -> str:
@@ -435,15 +487,16 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                         str(row.year),
                         row.goal.text(series.unit) if row.goal else "",
                         row.goal.scope.label(lang) if row.goal else "",
-                        "" if actual is None or isinstance(actual, NotStated) else actual,
+                        "" if actual is None or isinstance(actual, NotStated) else _csv_number(actual),
                         actual.reason if isinstance(actual, NotStated) else "",
-                        "" if row.planned is None else row.planned,
+                        "" if row.planned is None else _csv_number(row.planned),
                         "" if row.rate is None else row.rate,
                         row.status.label(lang),
                         row.mark if isinstance(row.mark, str) else "",
                         row.expected_mark or "",
                         "",
                         row.report or "",
+                        *_csv_parts(row),
                     ]
                 )
                 for path, value in _csv_breakdowns(row.breakdowns):
@@ -453,7 +506,7 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                             str(row.year),
                             "",
                             "",
-                            "" if isinstance(value, NotStated) else value,
+                            "" if isinstance(value, NotStated) else _csv_number(value),
                             value.reason if isinstance(value, NotStated) else "",
                             "",
                             "",
@@ -462,6 +515,8 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                             "",
                             path,
                             row.report or "",
+                            "",
+                            "",
                         ]
                     )
     return CSV_BOM + out.getvalue()

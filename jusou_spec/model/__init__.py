@@ -21,6 +21,7 @@ from jusou_spec.model.common import (
     Municipality,
     Narrative,
     Provenance,
+    RatioPart,
     Target,
 )
 from jusou_spec.model.documents import (
@@ -68,15 +69,19 @@ from jusou_spec.model.plan import (
     Site,
 )
 from jusou_spec.model.pointers import key_of, pointer_in, pointer_to
+from jusou_spec.model.resources import Area, Budget, BudgetUnit, Staffing
 from jusou_spec.model.suppression import Suppression
 
 __all__ = [
     "YEAR_UNREADABLE",
     "Activity",
     "Actual",
+    "Area",
     "Baseline",
     "Breakdown",
     "BreakdownItem",
+    "Budget",
+    "BudgetUnit",
     "ClauseTableRow",
     "Comparison",
     "ContentSection",
@@ -110,6 +115,7 @@ __all__ = [
     "Plan",
     "Program",
     "Provenance",
+    "RatioPart",
     "RelatedPlan",
     "Rename",
     "Report",
@@ -117,6 +123,7 @@ __all__ = [
     "ScheduleCell",
     "ScheduleRow",
     "Site",
+    "Staffing",
     "Suppression",
     "Table",
     "TableRow",

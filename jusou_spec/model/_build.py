@@ -7,8 +7,6 @@ builder reads them. That keeps the Japanese ↔ English mapping in one place (th
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
@@ -18,6 +16,8 @@ import attrs
 from jusou_spec import jsonpointer
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear, FiscalYearError, parse_range, parse_year
+from jusou_spec.numeric import Number
+from jusou_spec.numeric import parse as parse_number
 from jusou_spec.schema import NOT_STATED_KEY
 
 if TYPE_CHECKING:
@@ -144,22 +144,16 @@ def enum_of(enum: type[E]) -> Converter[E]:
     return converter
 
 
-_NUMBER_FOLD = str.maketrans({",": "", "，": "", "．": ".", "－": "-"})
+def number(value: Any, pointer: str, context: BuildContext) -> Number:
+    """A figure as written (10, "1,113", "１０", 10.2), exactly: an int when whole, else a Decimal.
 
+    The schema has already refused anything :func:`jusou_spec.numeric.parse` would (text that is no figure, a
+    figure out of range), so on schema-valid data this never raises.
 
-def number(value: Any, pointer: str, context: BuildContext) -> int | float:
-    """A figure as written (10, "1,113", "１０", 10.2) as an int when whole, else a float.
-
-    >>> number("1,113", "", BuildContext())
-    1113
+    >>> number("1,113", "", BuildContext()), number("12345678901234567890", "", BuildContext())
+    (1113, 12345678901234567890)
     """
-    if isinstance(value, bool):  # the schema rules this out; keep the builder total anyway
-        return int(value)
-    if isinstance(value, int | float):
-        return value
-    text = unicodedata.normalize("NFKC", str(value)).strip().translate(_NUMBER_FOLD)
-    parsed = float(text)
-    return int(parsed) if re.fullmatch(r"-?\d+", text) else parsed
+    return parse_number(value)
 
 
 def _year_error(error: FiscalYearError, pointer: str, context: BuildContext) -> None:

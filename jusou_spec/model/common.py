@@ -23,6 +23,7 @@ from jusou_spec.model._build import (
     year,
     year_range,
 )
+from jusou_spec.numeric import Number
 
 __all__ = [
     "Baseline",
@@ -33,16 +34,19 @@ __all__ = [
     "Municipality",
     "Narrative",
     "Provenance",
+    "RatioPart",
     "Target",
 ]
 
 
 @attrs.frozen
 class Provenance:
-    """Where an item came from in its source document: the section by its heading (numbers repeat in some)."""
+    """Where an item came from in its source document: the section by its heading (numbers repeat in some), the
+    page or page range (12, "12-14"), or the web page it was read on; at least one of them."""
 
-    section: str = key("節")
+    section: str | None = key("節")
     page: str | int | None = key("頁")
+    url: str | None = key("URL")
     note: tuple[str, ...] = key("注記", prose, default=())
 
 
@@ -65,6 +69,8 @@ class DocumentSource:
     publisher: str | None = key("発行者")
     issued: str | None = key("発行")
     file: str | None = key("ファイル")
+    url: str | None = key("URL")
+    """Where the document is published on the web."""
     note: tuple[str, ...] = key("注記", prose, default=())
 
 
@@ -102,12 +108,27 @@ class Comparison(enum.Enum):
 
 
 @attrs.frozen
+class RatioPart:
+    """The numerator or denominator of a ratio indicator: what is counted, and in which unit."""
+
+    name: str = key("名称")
+    unit: str | NotStated | None = key("単位", not_stated_or(plain))
+    note: tuple[str, ...] = key("注記", prose, default=())
+
+
+@attrs.frozen
 class Target:
-    """One target figure: 「５人以上」 is value 5 with comparison 以上."""
+    """One target figure: 「５人以上」 is value 5 with comparison 以上.
+
+    A ratio indicator's target may give its parts (分子, 分母) besides or instead of the stated rate (値).
+    """
 
     years: FiscalRange | NotStated | None = key("年度", not_stated_or(year_range))
-    value: int | float = key("値", number)
-    upper: int | float | None = key("上限", number)
+    value: Number | None = key("値", number)
+    """The stated figure (for a ratio, the stated rate); None where only the parts are given."""
+    numerator: Number | None = key("分子", number)
+    denominator: Number | None = key("分母", number)
+    upper: Number | None = key("上限", number)
     comparison: Comparison | None = key("比較", enum_of(Comparison))
     unit: str | None = key("単位")
     """Only when the target is written in another unit than its indicator's (checked against the actuals)."""
@@ -119,7 +140,7 @@ class Target:
 @attrs.frozen
 class Baseline:
     year: FiscalYear | None = key("年度", year)
-    value: int | float = key("値", number)
+    value: Number = key("値", number)
     note: tuple[str, ...] = key("注記", prose, default=())
 
 
@@ -131,9 +152,20 @@ class Indicator:
     name: str = key("名称")
     unit: str | NotStated | None = key("単位", not_stated_or(plain))
     direction: Direction | None = key("方向", enum_of(Direction))
+    numerator: RatioPart | None = key("分子", nested(RatioPart))
+    """What a ratio indicator counts above the line (with 分母 below it); None for a plain count."""
+    denominator: RatioPart | None = key("分母", nested(RatioPart))
+    negative: bool = key("負の値", default=False)
+    """True when a value below zero means something (an increase or decrease, a balance); otherwise a negative
+    target or actual is a warning (TG002, IN012)."""
     baseline: Baseline | None = key("基準値", nested(Baseline))
     targets: tuple[Target, ...] | NotStated = key("目標", not_stated_or(tuple_of(nested(Target))), default=())
     program_name: str | None = key("事業")
     note: tuple[str, ...] = key("注記", prose, default=())
     source: Provenance | None = source_field()
     pointer: str = location()
+
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the indicator is a ratio (分子 over 分母)."""
+        return self.numerator is not None and self.denominator is not None

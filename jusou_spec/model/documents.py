@@ -42,7 +42,9 @@ from jusou_spec.model.plan import (
     _unmodes,
 )
 from jusou_spec.model.resolve import References, resolve
+from jusou_spec.model.resources import Area
 from jusou_spec.model.suppression import Suppression
+from jusou_spec.numeric import Number
 
 __all__ = ["Activity", "Actual", "Breakdown", "BreakdownItem", "Plan", "Report"]
 
@@ -60,6 +62,7 @@ class Plan:
     municipality: Municipality = key("自治体", nested(Municipality))
     title: str = key("計画名")
     period: FiscalRange | NotStated | None = key("計画期間", not_stated_or(year_range))
+    areas: tuple[Area, ...] = key("圏域", tuple_of(nested(Area)), default=())
     revisions: tuple[Revision, ...] = key("改訂", tuple_of(nested(Revision)), default=())
     modes: tuple[ModePeriod, ...] = key("実施形態", _modes, default=(), unconvert=_unmodes)
     policy: tuple[str, ...] | NotStated = key("基本方針", not_stated_or(prose), default=())
@@ -130,6 +133,18 @@ class Plan:
     def programs_for(self, clause: Clause) -> tuple[Program, ...]:
         return tuple(program for program in self.programs if clause in program.clauses)
 
+    def is_umbrella(self, program: Program) -> bool:
+        """Whether ``program`` groups others: it carries a whole 号 (号全体), or another program names it as 上位事業."""
+        return bool(program.whole) or any(umbrella is program for _, umbrella in self.references.umbrella_links)
+
+    def members_of(self, umbrella: Program) -> tuple[Program, ...]:
+        """The programs that name ``umbrella`` as their 上位事業, in document order."""
+        return tuple(member for member, target in self.references.umbrella_links if target is umbrella)
+
+    def covering(self, clause: Clause) -> tuple[Program, ...]:
+        """The programs that carry ``clause`` themselves: an umbrella covers nothing by itself, its members do."""
+        return tuple(program for program in self.programs_for(clause) if not self.is_umbrella(program))
+
     def runs_in(self, program: Program, year: FiscalYear) -> bool:
         """Whether ``program`` runs in ``year``: within its own years, or the whole plan when it states none."""
         return program.years is None or year in program.years
@@ -138,7 +153,9 @@ class Plan:
 @attrs.frozen
 class BreakdownItem:
     name: str = key("名称")
-    value: int | float | NotStated = key("値", not_stated_or(number))
+    value: Number | NotStated = key("値", not_stated_or(number))
+    area: str | None = key("圏域")
+    """The id of the declared area this item is the figure of (a 校区 of the breakdown by 校区)."""
     breakdowns: tuple[Breakdown, ...] = key("内訳", lambda v, p, c: tuple_of(nested(Breakdown))(v, p, c), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
@@ -150,7 +167,7 @@ class Breakdown:
 
     axis: str = key("名称")
     items: tuple[BreakdownItem, ...] = key("項目", tuple_of(nested(BreakdownItem)), default=())
-    total: int | float | NotStated | None = key("合計", not_stated_or(number))
+    total: Number | NotStated | None = key("合計", not_stated_or(number))
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
 
@@ -161,9 +178,12 @@ class Actual:
 
     indicator: str = key("指標")
     year: FiscalYear | None = key("年度", year)
-    value: int | float | NotStated = key("値", not_stated_or(number))
+    value: Number | NotStated | None = key("値", not_stated_or(number))
+    """The stated figure (for a ratio, the stated rate); None where a ratio's actual gives only its parts."""
+    numerator: Number | None = key("分子", number)
+    denominator: Number | None = key("分母", number)
     unit: str | NotStated | None = key("単位", not_stated_or(plain))
-    planned: int | float | None = key("計画値", number)
+    planned: Number | None = key("計画値", number)
     mark: str | NotStated | None = key("評価", not_stated_or(plain))
     breakdowns: tuple[Breakdown, ...] = key("内訳", tuple_of(nested(Breakdown)), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -174,7 +194,7 @@ class Actual:
 @attrs.frozen
 class Figure:
     name: str = key("名称")
-    value: int | float | NotStated = key("値", not_stated_or(number))
+    value: Number | NotStated = key("値", not_stated_or(number))
     unit: str | None = key("単位")
     breakdowns: tuple[Breakdown, ...] = key("内訳", tuple_of(nested(Breakdown)), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -189,6 +209,7 @@ class Activity:
     actor: str | NotStated | None = key("主体", not_stated_or(plain))
     when: str | None = key("日時")
     place: str | None = key("場所")
+    areas: tuple[str, ...] = key("圏域", texts, default=())
     content: tuple[str, ...] = key("内容", prose, default=())
     figures: tuple[Figure, ...] = key("数値", tuple_of(nested(Figure)), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -206,8 +227,8 @@ class PlanLink:
 class Mark:
     mark: str = key("記号")
     meaning: str = key("意味")
-    rate_at_least: int | float | None = key("達成率以上", number)
-    rate_below: int | float | None = key("達成率未満", number)
+    rate_at_least: Number | None = key("達成率以上", number)
+    rate_below: Number | None = key("達成率未満", number)
 
 
 @attrs.frozen
@@ -219,14 +240,14 @@ class MarkingRule:
     source: Provenance | None = source_field()
 
 
-def _cell(value: Any, pointer: str, context: BuildContext) -> int | float | None:
+def _cell(value: Any, pointer: str, context: BuildContext) -> Number | None:
     return None if value is None else number(value, pointer, context)
 
 
 @attrs.frozen
 class TableRow:
     heading: str | None = key("見出し")
-    values: tuple[int | float | None, ...] = key("値", tuple_of(_cell), default=())
+    values: tuple[Number | None, ...] = key("値", tuple_of(_cell), default=())
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()
 
@@ -254,6 +275,8 @@ class Report:
     years: FiscalRange | None = key("年度", year_range)
     plan: PlanLink | NotStated | None = key("計画", not_stated_or(nested(PlanLink)))
     marking: MarkingRule | NotStated | None = key("評価基準", not_stated_or(nested(MarkingRule)))
+    areas: tuple[Area, ...] = key("圏域", tuple_of(nested(Area)), default=())
+    """The report's own areas, for a report without a plan; one with a plan also reads the plan's."""
     indicators: tuple[Indicator, ...] = key("指標", tuple_of(nested(Indicator)), default=())
     actuals: tuple[Actual, ...] = key("実績", tuple_of(nested(Actual)), default=())
     activities: tuple[Activity, ...] = key("活動", tuple_of(nested(Activity)), default=())

@@ -59,6 +59,7 @@ class FlowKind(enum.Enum):
     PROPOSE = "提案"
     REPORT = "報告"
     EVALUATE = "評価"
+    FEEDBACK = "フィードバック"
     MUTUAL = "相互連携"
     OTHER = "その他"
 
@@ -69,6 +70,7 @@ class FlowKind(enum.Enum):
             "提案": "proposes to",
             "報告": "reports to",
             "評価": "evaluates",
+            "フィードバック": "feeds back to",
             "相互連携": "cooperates with",
             "その他": "relates to",
         }[self.value]

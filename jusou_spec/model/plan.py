@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from jusou_spec.fiscal import FiscalRange, FiscalYear
-from jusou_spec.law import Clause, Field
+from jusou_spec.law import Clause, Field, items_of
 from jusou_spec.model._build import (
     BuildContext,
     NotStated,
@@ -27,12 +27,14 @@ from jusou_spec.model._build import (
     year,
     year_range,
 )
-from jusou_spec.model.clauses import clauses
+from jusou_spec.model.clauses import clauses, whole_items, whole_labels
 from jusou_spec.model.common import (
     Indicator,
     Provenance,
     source_field,
 )
+from jusou_spec.model.resources import Budget, Staffing
+from jusou_spec.numeric import Number
 
 __all__ = [
     "ClauseTableRow",
@@ -109,7 +111,8 @@ class RelatedPlan:
     """Another plan this one must be in harmony with (社会福祉法第106条の5第3項)."""
 
     id: str = key("id")
-    name: str = key("名称")
+    name: str | NotStated = key("名称", not_stated_or(plain))
+    """The plan's name; NotStated where the source refers to a plan without naming it."""
     kind: str = key("種別")
     author: str | None = key("策定主体")
     period: FiscalRange | NotStated | None = key("期間", not_stated_or(year_range))
@@ -212,10 +215,14 @@ class DeliveryMode(enum.Enum):
 
 @attrs.frozen
 class Delivery:
+    """One way the program is delivered; ``years`` limits it to some fiscal years (R6 直営, then R7～ 委託)."""
+
     mode: DeliveryMode = key("方式", enum_of(DeliveryMode))
-    contractors: tuple[str, ...] = key("委託先", texts, default=())
+    years: FiscalRange | None = key("年度", year_range)
+    contractors: tuple[str | NotStated, ...] = key("委託先", tuple_of(not_stated_or(plain)), default=())
+    """Named contractors; NotStated for one the source mentions without naming."""
     contractor_type: str | None = key("委託先種別")
-    recipients: tuple[str, ...] = key("補助先", texts, default=())
+    recipients: tuple[str | NotStated, ...] = key("補助先", tuple_of(not_stated_or(plain)), default=())
     recipient_type: str | None = key("補助先種別")
     applies_to: tuple[str, ...] = key("対象", texts, default=())
     content: tuple[str, ...] = key("内容", prose, default=())
@@ -236,7 +243,7 @@ class Site:
 
     name: str | None = key("名称")
     category: str | None = key("区分")
-    count: int | float | None = key("箇所数", number)
+    count: Number | None = key("箇所数", number)
     names: tuple[str, ...] = key("内訳", texts, default=())
     delivery: DeliveryMode | None = key("実施方式", enum_of(DeliveryMode))
     note: tuple[str, ...] = key("注記", prose, default=())
@@ -282,6 +289,10 @@ class Program:
     id: str = key("id")
     name: str = key("名称")
     clauses: tuple[Clause, ...] = key("号", clauses, default=(), unconvert=lambda cs: [c.label for c in cs])
+    whole: tuple[int, ...] = key("号全体", whole_items, default=(), unconvert=whole_labels)
+    """The whole 号 (1 or 3) an umbrella program stands for; it covers no clause by itself (its members do)."""
+    umbrella: str | None = key("上位事業")
+    """The id of the umbrella program this one is grouped under (包括的相談支援事業 over 利用者支援事業)."""
     related_only: bool = key("関連事業", default=False)
     variant: str | None = key("類型")
     section: str | None = key("区分")
@@ -296,6 +307,10 @@ class Program:
     sites: tuple[Site, ...] | NotStated = key("活動場所", not_stated_or(tuple_of(nested(Site))), default=())
     departments: tuple[str, ...] | NotStated = key("所管課", not_stated_or(texts), default=())
     staffing: tuple[str, ...] | NotStated = key("実施体制", not_stated_or(prose), default=())
+    staff: tuple[Staffing, ...] = key("職員配置", tuple_of(nested(Staffing)), default=())
+    budgets: tuple[Budget, ...] = key("予算", tuple_of(nested(Budget)), default=())
+    areas: tuple[str, ...] = key("圏域", texts, default=())
+    """Ids of the declared areas the program serves."""
     indicators: tuple[Indicator, ...] = key("成果目標", tuple_of(nested(Indicator)), default=())
     partners: tuple[Partners, ...] = key("連携先", tuple_of(nested(Partners)), default=())
     years: FiscalRange | None = key("実施年度", year_range)
@@ -306,9 +321,19 @@ class Program:
     pointer: str = location()
 
     @property
+    def stands_for(self) -> tuple[Clause, ...]:
+        """The clauses the program names: its own 号, and for an umbrella every item of its 号全体 (for grouping
+        by pillar; coverage for the mandatory check counts only a program's own 号, see ``Plan.covering``)."""
+        whole = tuple(item for number in self.whole for item in items_of(number) if item not in self.clauses)
+        return self.clauses + whole
+
+    @property
     def label(self) -> str:
-        """The name with its variant, as the documents list them: 利用者支援事業（特定型）."""
-        return f"{self.name}（{self.variant}）" if self.variant else self.name
+        """The name with its variant, as the documents list them: 利用者支援事業（特定型）; a name that already
+        carries its variant (利用者支援事業（こども家庭センター型）) is not given it twice."""
+        if not self.variant or self.variant in self.name:
+            return self.name
+        return f"{self.name}（{self.variant}）"
 
 
 @attrs.frozen

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -20,6 +21,7 @@ from jusou_spec.model.common import Indicator
 from jusou_spec.model.meetings import Flow, MatrixColumn, Meeting, MeetingPart
 from jusou_spec.model.plan import Initiative, InitiativeItem, NumberedItem, Program, RelatedPlan, ScheduleRow
 from jusou_spec.model.pointers import pointer_to
+from jusou_spec.model.resources import Area
 
 if TYPE_CHECKING:
     # Only for annotations: documents.py builds Plan.references with resolve(), so importing Plan here would be a cycle.
@@ -33,8 +35,14 @@ __all__ = [
     "ResolvedFlow",
     "Unresolved",
     "department_key",
+    "read_only",
     "resolve",
 ]
+
+
+def read_only(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view of a copy of ``table`` (a view of a view is not copied again)."""
+    return table if isinstance(table, MappingProxyType) else MappingProxyType(dict(table))
 
 
 @attrs.frozen
@@ -91,21 +99,28 @@ class Lead:
 
 @attrs.frozen
 class References:
-    programs: Mapping[str, Program]
-    initiatives: Mapping[str, Initiative]
-    items: Mapping[str, InitiativeItem]
-    item_initiative: Mapping[str, Initiative]
-    meetings: Mapping[str, Meeting]
-    meeting_parts: Mapping[str, tuple[Meeting, MeetingPart]]
-    indicators: Mapping[str, tuple[Program, Indicator]]
-    related_plans: Mapping[str, RelatedPlan]
-    columns: Mapping[str, MatrixColumn]
+    """A plan's cross-references, resolved once and shared by every rule and the graph: the tables are read-only
+    (``MappingProxyType``), so no caller can change what later rules see."""
+
+    programs: Mapping[str, Program] = attrs.field(converter=read_only)
+    initiatives: Mapping[str, Initiative] = attrs.field(converter=read_only)
+    items: Mapping[str, InitiativeItem] = attrs.field(converter=read_only)
+    item_initiative: Mapping[str, Initiative] = attrs.field(converter=read_only)
+    meetings: Mapping[str, Meeting] = attrs.field(converter=read_only)
+    meeting_parts: Mapping[str, tuple[Meeting, MeetingPart]] = attrs.field(converter=read_only)
+    indicators: Mapping[str, tuple[Program, Indicator]] = attrs.field(converter=read_only)
+    related_plans: Mapping[str, RelatedPlan] = attrs.field(converter=read_only)
+    columns: Mapping[str, MatrixColumn] = attrs.field(converter=read_only)
     repeats: tuple[tuple[InitiativeItem, InitiativeItem], ...]
     flows: tuple[ResolvedFlow, ...]
     item_links: tuple[ItemLink, ...]
     schedule_programs: tuple[tuple[ScheduleRow, Program], ...]
     program_links: tuple[tuple[Program, Program], ...]
     """(program, linked program) for each resolved 連携事業 id."""
+    umbrella_links: tuple[tuple[Program, Program], ...]
+    """(member, umbrella) for each resolved 上位事業 id, in document order (a program naming itself is left out)."""
+    areas: Mapping[str, Area]
+    """The declared areas (圏域) by id."""
     leads: tuple[Lead, ...]
     departments: tuple[str, ...]
     duplicates: tuple[Duplicate, ...]
@@ -167,6 +182,7 @@ def resolve(plan: Plan) -> References:
     only_meetings = {ident: m for ident, m in meetings.items() if ident not in meeting_parts}
     indicators = _index("指標", ((ind.id, (p, ind), ind.pointer) for p, ind in plan.all_indicators()), duplicates)
     related = _index("関連計画", ((r.id, r, r.pointer) for r in plan.related_plans), duplicates)
+    areas = _index("圏域", ((a.id, a, a.pointer) for a in plan.areas), duplicates)
     columns: dict[str, MatrixColumn] = (
         _index(
             "列",
@@ -207,6 +223,15 @@ def resolve(plan: Plan) -> References:
             else:
                 unresolved.append(Unresolved("事業", ident, pointer_to(row, "programs", index)))
 
+    umbrella_links: list[tuple[Program, Program]] = []
+    for program in plan.programs:
+        if program.umbrella is None:
+            continue
+        if program.umbrella not in programs:
+            unresolved.append(Unresolved("事業", program.umbrella, pointer_to(program, "umbrella")))
+        elif programs[program.umbrella] is not program:
+            umbrella_links.append((program, programs[program.umbrella]))
+
     program_links: list[tuple[Program, Program]] = []
     for program in plan.programs:
         for index, ident in enumerate(program.linked):
@@ -244,6 +269,8 @@ def resolve(plan: Plan) -> References:
         item_links=tuple(item_links),
         schedule_programs=tuple(schedule_programs),
         program_links=tuple(program_links),
+        umbrella_links=tuple(umbrella_links),
+        areas=areas,
         leads=leads,
         departments=tuple(_departments(plan)),
         duplicates=tuple(duplicates),

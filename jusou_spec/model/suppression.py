@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from jusou_spec.model._build import key, location, prose
+from jusou_spec.model._build import key, location, one_or_many, plain, prose
 
 __all__ = ["Suppression"]
 
@@ -19,6 +19,10 @@ class Suppression:
 
     code: str = key("規則")
     at: str = key("位置")
+    subjects: tuple[str, ...] = key("対象", one_or_many(plain), default=())
+    """What the finding is about (a clause, an id, a key); empty: every finding of the code at the place."""
+    means_all: bool | None = key("すべて")
+    """True when the suppression is meant to silence every finding it matches (otherwise more than one is SP005)."""
     reason: str | None = key("理由")
     note: tuple[str, ...] = key("注記", prose, default=())
     pointer: str = location()

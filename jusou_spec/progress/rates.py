@@ -17,13 +17,13 @@ Fraction(80, 1)
 from __future__ import annotations
 
 import enum
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import attrs
 
 from jusou_spec.fiscal import FiscalRange, FiscalYear
 from jusou_spec.model import Comparison, Direction, Indicator, NotStated, Target
+from jusou_spec.progress.ratios import round_to, target_ratio
 from jusou_spec.progress.text import figure
 
 __all__ = [
@@ -38,7 +38,7 @@ __all__ = [
     "rounded",
 ]
 
-Number = int | float
+from jusou_spec.numeric import Number, round_half_up
 
 
 class Scope(enum.Enum):
@@ -64,7 +64,8 @@ class Scope(enum.Enum):
 class Goal:
     """A target as it applies to an indicator: the value, its comparison (以上 …), its years and where it is."""
 
-    value: Number
+    value: Number | Fraction
+    """The target figure; for a ratio target that gives only its parts, the rate they give (exactly)."""
     scope: Scope
     years: FiscalRange | None = None
     upper: Number | None = None
@@ -73,17 +74,30 @@ class Goal:
     original: str | None = None
     pointer: str = ""
 
+    numerator: Number | None = None
+    denominator: Number | None = None
+
     @classmethod
-    def from_target(cls, target: Target) -> Goal:
-        years = target.years if isinstance(target.years, FiscalRange) else None
+    def from_target(cls, target: Target, indicator: Indicator, period: FiscalRange | None = None) -> Goal | None:
+        """The goal a target sets; None for a ratio target whose parts give no rate (a denominator of 0).
+
+        An open-ended target year (R7～) runs to the end of ``period`` (the plan period) where that is given.
+        """
+        years = target.years.closed_by(period) if isinstance(target.years, FiscalRange) else None
         if years is None:
             scope = Scope.UNDATED
         elif years.end == years.start:
             scope = Scope.YEAR
         else:
             scope = Scope.PERIOD
+        ratio = target_ratio(target, indicator)
+        value = target.value if target.value is not None else ratio.value if ratio is not None else None
+        if value is None:
+            return None
         return cls(
-            value=target.value,
+            value=value,
+            numerator=target.numerator,
+            denominator=target.denominator,
             scope=scope,
             years=years,
             upper=target.upper,
@@ -96,26 +110,34 @@ class Goal:
     def text(self, unit: str | None = None) -> str:
         """The goal as a planner writes it: 10件以上, 40～60%."""
         unit = self.unit or unit or ""
+        value = figure(self.value if not isinstance(self.value, Fraction) else round_to(self.value, 1))
+        parts = ""
+        if self.numerator is not None and self.denominator is not None:
+            parts = f"（{figure(self.numerator)}/{figure(self.denominator)}）"
         if self.upper is not None:
-            return f"{figure(self.value)}～{figure(self.upper)}{unit}"
+            return f"{value}～{figure(self.upper)}{unit}{parts}"
         comparison = self.comparison.value if self.comparison else ""
-        return f"{figure(self.value)}{unit}{comparison}"
+        return f"{value}{unit}{comparison}{parts}"
 
 
-def goals(indicator: Indicator) -> tuple[Goal, ...]:
-    """Every target of an indicator as a goal, in document order (none when its targets are not stated)."""
+def goals(indicator: Indicator, *, period: FiscalRange | None = None) -> tuple[Goal, ...]:
+    """Every target of an indicator as a goal, in document order (none when its targets are not stated); open
+    target years closed by ``period``."""
     if isinstance(indicator.targets, NotStated):
         return ()
-    return tuple(Goal.from_target(target) for target in indicator.targets)
+    found = (Goal.from_target(target, indicator, period) for target in indicator.targets)
+    return tuple(goal for goal in found if goal is not None)
 
 
-def goal_for(indicator: Indicator, year: FiscalYear, *, planned: Number | None = None) -> Goal | None:
+def goal_for(
+    indicator: Indicator, year: FiscalYear, *, planned: Number | None = None, period: FiscalRange | None = None
+) -> Goal | None:
     """The goal an actual of ``year`` is measured against.
 
     A target for that very year comes first; then the 計画値 a report prints beside the actual; then a target for
     a period that contains the year (a period target is a level to reach by the period's last year).
     """
-    found = goals(indicator)
+    found = goals(indicator, period=period)
     for goal in found:
         if goal.scope is Scope.YEAR and goal.years is not None and goal.years.start == year:
             return goal
@@ -147,12 +169,12 @@ def effective_direction(indicator: Indicator) -> tuple[Direction, bool]:
     return Direction.HIGHER, False
 
 
-def exact(value: Number) -> Fraction:
+def exact(value: Number | Fraction) -> Fraction:
     """A figure as an exact fraction of its decimal spelling (10.2 is 51/5, not the nearest binary float)."""
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
-def meets(goal: Goal, actual: Number, direction: Direction) -> bool | None:
+def meets(goal: Goal, actual: Number | Fraction, direction: Direction) -> bool | None:
     """Whether ``actual`` meets ``goal``; None when the goal cannot be judged (a range with no 上限)."""
     a, v = exact(actual), exact(goal.value)
     if goal.upper is not None:
@@ -174,7 +196,7 @@ def meets(goal: Goal, actual: Number, direction: Direction) -> bool | None:
     return None
 
 
-def rate(goal: Goal, actual: Number, direction: Direction) -> Fraction | None:
+def rate(goal: Goal, actual: Number | Fraction, direction: Direction) -> Fraction | None:
     """The achievement rate in percent, or None where it is not defined (a target of 0, an actual of 0 for a
     lower-is-better indicator, a range with no 上限)."""
     a, v = exact(actual), exact(goal.value)
@@ -196,5 +218,4 @@ def rounded(value: Fraction | None) -> float | None:
     """A rate for display and JSON: rounded half up to one decimal place."""
     if value is None:
         return None
-    decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    return float(decimal.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return float(round_half_up(value, 1))

@@ -21,20 +21,25 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
-from jusou_spec.fiscal import FiscalYear, parse_year
+from jusou_spec.errors import WrongDocumentKind
+from jusou_spec.fiscal import FiscalRange, FiscalYear, parse_year
 from jusou_spec.model import Actual, Baseline, Breakdown, Direction, Indicator, NotStated, Plan, Report
+from jusou_spec.numeric import Number
 from jusou_spec.progress.marks import expected_mark
 from jusou_spec.progress.rates import Goal, Scope, effective_direction, goal_for, goals, meets, rate, rounded
+from jusou_spec.progress.ratios import Ratio, actual_ratio
 from jusou_spec.progress.units import unit_text
 from jusou_spec.resolve_report import IndicatorEntry, resolve_report
 
-__all__ = ["IndicatorProgress", "Status", "ToDate", "Trend", "YearProgress", "default_as_of", "indicators"]
+Figure = Number | Fraction
+"""A figure as the series holds it: as written (int, Decimal), or a rate recomputed from a ratio's parts."""
 
-Number = int | float
+__all__ = ["IndicatorProgress", "Status", "ToDate", "Trend", "YearProgress", "default_as_of", "indicators"]
 
 
 class Status(enum.Enum):
@@ -86,8 +91,9 @@ class YearProgress:
 
     year: FiscalYear
     goal: Goal | None
-    actual: Number | NotStated | None
-    """The figure; NotStated where the source says there is none (never 0); None where nothing is reported."""
+    actual: Figure | NotStated | None
+    """The figure; NotStated where the source says there is none (never 0); None where nothing is reported. For
+    a ratio actual that gives only its parts, the rate they give."""
     unit: str | None
     planned: Number | None
     """The 計画値 the report prints beside the actual."""
@@ -99,11 +105,13 @@ class YearProgress:
     """The achievement rate in percent, rounded half up to one decimal; None where it is not defined."""
     exact_rate: Fraction | None = attrs.field(repr=False)
     status: Status
-    change: Number | None
+    change: Figure | None
     """The change from the previous year that has a figure."""
     breakdowns: tuple[Breakdown, ...]
     report: str | None
     """The report the actual comes from."""
+    ratio: Ratio | None = attrs.field(default=None, kw_only=True)
+    """A ratio actual's parts, the rate they give and the rate stated (None for a plain count)."""
     pointer: str
     """The actual's JSON pointer in that report."""
 
@@ -169,6 +177,16 @@ def default_as_of(reports: Iterable[Report]) -> FiscalYear | None:
     return max(found) if found else None
 
 
+def _kind(value: object) -> str:
+    return (
+        "a report (jusou: report/1)"
+        if isinstance(value, Report)
+        else "a plan"
+        if isinstance(value, Plan)
+        else type(value).__name__
+    )
+
+
 def indicators(
     plan: Plan | None = None,
     *,
@@ -182,8 +200,16 @@ def indicators(
     figure for). A year up to
     ``as_of`` with a target and no actual is :attr:`Status.MISSING`; with no reports and no ``as_of``, no year is
     taken as ended. Where two reports give a figure for the same year, the one covering the later years wins.
+
+    Raises :class:`~jusou_spec.errors.WrongDocumentKind` when a report is passed as the plan (or a plan among the
+    reports), and :class:`~jusou_spec.fiscal.FiscalYearError` for an ``as_of`` that is not a fiscal year.
     """
+    if plan is not None and not isinstance(plan, Plan):
+        raise WrongDocumentKind(f"indicators() takes a plan (jusou: plan/1) first, not {_kind(plan)}; pass reports=[…]")
     given = list(reports)
+    for report in given:
+        if not isinstance(report, Report):
+            raise WrongDocumentKind(f"indicators() takes reports (jusou: report/1) in reports=, not {_kind(report)}")
     year = parse_year(as_of) if isinstance(as_of, str | int) else as_of
     if year is None:
         year = default_as_of(given)
@@ -207,26 +233,31 @@ def indicators(
                 if actual.year is not None and actual.year not in seen:
                     seen.add(actual.year)
                     found[actual.year] = (actual, references.report)
-        series.append(_series(entry, defined_in, found, year))
+        # an open-ended target year (R7～) runs to the end of the plan period, where the plan states one
+        series.append(_series(entry, defined_in, found, year, plan.period_range if plan is not None else None))
     return tuple(series)
 
 
 def _series(
-    entry: IndicatorEntry, defined_in: str, found: Mapping[FiscalYear, tuple[Actual, Report]], as_of: FiscalYear | None
+    entry: IndicatorEntry,
+    defined_in: str,
+    found: Mapping[FiscalYear, tuple[Actual, Report]],
+    as_of: FiscalYear | None,
+    period: FiscalRange | None,
 ) -> IndicatorProgress:
     indicator = entry.indicator
     direction, stated = effective_direction(indicator)
-    own_goals = goals(indicator)
+    own_goals = goals(indicator, period=period)
     years: set[FiscalYear] = set(found)
     for goal in own_goals:
         if goal.years is not None:
             years.update(goal.years.years() if not goal.years.is_open else [goal.years.start])
     rows: list[YearProgress] = []
-    previous: Number | None = None
+    previous: Figure | None = None
     for year in sorted(years):
         actual, report = found.get(year, (None, None))
-        row = _year(indicator, year, actual, report, direction, as_of, previous)
-        if isinstance(row.actual, int | float):
+        row = _year(indicator, year, actual, report, direction, as_of, previous, period)
+        if isinstance(row.actual, int | Decimal | Fraction):
             previous = row.actual
         rows.append(row)
     judged = [row for row in rows if as_of is None or row.year <= as_of]
@@ -252,11 +283,17 @@ def _year(
     report: Report | None,
     direction: Direction,
     as_of: FiscalYear | None,
-    previous: Number | None,
+    previous: Figure | None,
+    period: FiscalRange | None,
 ) -> YearProgress:
-    value = actual.value if actual is not None else None
-    goal = goal_for(indicator, year, planned=actual.planned if actual is not None else None)
-    exact_rate = rate(goal, value, direction) if goal is not None and isinstance(value, int | float) else None
+    ratio = actual_ratio(actual, indicator) if actual is not None else None
+    value: Figure | NotStated | None = actual.value if actual is not None else None
+    if value is None and ratio is not None:
+        value = ratio.recomputed
+    goal = goal_for(indicator, year, planned=actual.planned if actual is not None else None, period=period)
+    exact_rate = (
+        rate(goal, value, direction) if goal is not None and isinstance(value, int | Decimal | Fraction) else None
+    )
     status = _status(goal, value, year, direction, as_of)
     unit = unit_text(actual.unit) if actual is not None else None
     return YearProgress(
@@ -270,16 +307,26 @@ def _year(
         rate=rounded(exact_rate),
         exact_rate=exact_rate,
         status=status,
-        change=value - previous if isinstance(value, int | float) and previous is not None else None,
+        change=_difference(value, previous)
+        if isinstance(value, int | Decimal | Fraction) and previous is not None
+        else None,
         breakdowns=actual.breakdowns if actual is not None else (),
         report=report.name if report is not None else None,
         pointer=actual.pointer if actual is not None else "",
+        ratio=ratio,
     )
+
+
+def _difference(value: Figure, previous: Figure) -> Figure:
+    """``value - previous``, exact (Decimal subtraction would round to 28 digits, and a recomputed rate is a
+    Fraction); a whole difference is an int."""
+    difference = Fraction(value) - Fraction(previous)
+    return difference.numerator if difference.denominator == 1 else difference
 
 
 def _status(
     goal: Goal | None,
-    value: Number | NotStated | None,
+    value: Figure | NotStated | None,
     year: FiscalYear,
     direction: Direction,
     as_of: FiscalYear | None,
@@ -322,13 +369,13 @@ def _to_date(rows: list[YearProgress], as_of: FiscalYear | None, *, undated: boo
         status = Status.UNDETERMINED if undated else Status.UPCOMING
     if status is Status.NO_TARGET and undated:
         status = Status.UNDETERMINED
-    latest = next((row for row in reversed(rows) if isinstance(row.actual, int | float)), None)
+    latest = next((row for row in reversed(rows) if isinstance(row.actual, int | Decimal | Fraction)), None)
     ordered = tuple((s, counts[s]) for s in Status if s in counts)
     return ToDate(as_of=as_of, status=status, counts=ordered, latest=latest)
 
 
 def _trend(rows: list[YearProgress], direction: Direction, *, stated: bool) -> tuple[Trend | None, bool | None]:
-    figures = [row.actual for row in rows if isinstance(row.actual, int | float)]
+    figures = [row.actual for row in rows if isinstance(row.actual, int | Decimal | Fraction)]
     if len(figures) < 2:
         return None, None
     first, last = figures[0], figures[-1]

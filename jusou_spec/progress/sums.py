@@ -26,7 +26,7 @@ from jusou_spec.progress.rates import exact
 
 __all__ = ["Basis", "SumCheck", "sum_checks"]
 
-Number = int | float
+from jusou_spec.numeric import Number
 
 
 class Basis(enum.Enum):

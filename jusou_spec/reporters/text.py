@@ -1,7 +1,7 @@
 """The ``text`` format: the contract's ``file:line:col: severity CODE message``, one line per finding, and a closing
 count line.
 
-A suppressed finding is shown as ``file:line:col: suppressed CODE message（抑制の理由: …）``; colour only when asked
+A suppressed finding is shown as ``file:line:col: 抑制 CODE message（抑制の理由: …）`` (``suppressed`` in English); colour only when asked
 (the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). In a workbook the place is the sheet and cell:
 ``計画.xlsx:事業!D12: error CL001 …``. The other formats reuse the line of one
 finding, the reason of a suppression and the count line, so they live here, below them.
@@ -9,13 +9,14 @@ finding, the reason of a suppression and the count line, so they live here, belo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
 
 from jusou_spec.findings import Finding, Language, Severity
 
-__all__ = ["Summary", "count_line", "suppressed_note", "suppressed_reason", "text", "text_line"]
+__all__ = ["Summary", "count_line", "one_line", "suppressed_note", "suppressed_reason", "text", "text_line"]
 
 
 @attrs.frozen
@@ -65,14 +66,46 @@ _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "s
 _RESET = "\x1b[0m"
 
 
+def suppressed_word(lang: str) -> str:
+    """What stands in a suppressed finding's severity place: 抑制, or ``suppressed`` in English. A suppressed
+    finding fails nothing, so CI parsers that read the severity word have nothing to match in it."""
+    return "suppressed" if Language(lang) is Language.EN else "抑制"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` as printable characters on one line: a control character (a newline in a file name) is written as
+    its escape (``\\n``, ``\\x1b``), so a record never splits and no terminal sequence is sent; a byte of a file
+    name that was not UTF-8 (a lone surrogate) becomes U+FFFD.
+
+    >>> one_line("a\\nb.yaml")
+    'a\\\\nb.yaml'
+    """
+    text = _CONTROL.sub(
+        lambda m: _NAMED.get(
+            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def text_line(finding: Finding, lang: str, *, colour: bool = False) -> str:
-    """One finding in the contract's form (a suppressed one with ``suppressed`` for its severity)."""
-    word = "suppressed" if finding.suppressed else finding.severity.value
+    """One finding in the contract's form (a suppressed one with 抑制 / ``suppressed`` for its severity), always
+    one line."""
+    key = "suppressed" if finding.suppressed else finding.severity.value
+    word = suppressed_word(lang) if finding.suppressed else key
     note = suppressed_note(finding, lang) if finding.suppressed else ""
-    where = f"{finding.file}:{finding.cell}:" if finding.cell else f"{finding.file}:{finding.line}:{finding.column}:"
+    place = finding.cell if finding.cell else f"{finding.line}:{finding.column}"
+    where = f"{one_line(str(finding.file))}:{one_line(place)}:"
+    message = one_line(f"{finding.text(lang)}{note}")
     if colour:
-        return f"{where} {_COLOURS[word]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {finding.text(lang)}{note}"
-    return f"{where} {word} {finding.code} {finding.text(lang)}{note}"
+        return f"{where} {_COLOURS[key]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {message}"
+    return f"{where} {word} {finding.code} {message}"
 
 
 def text(findings: Sequence[Finding], summary: Summary, lang: str, colour: bool = False) -> str:

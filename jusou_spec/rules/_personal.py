@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jusou_spec.jsonpointer import join
+from jusou_spec.rules._address_scan import PLACE, find_addresses
 
 __all__ = ["addresses", "individual_numbers", "mask", "phones", "strings"]
 
@@ -120,18 +121,7 @@ def individual_numbers(text: str) -> list[str]:
     return found
 
 
-_NUMERAL = r"[0-9一二三四五六七八九十〇]+"
-_PLACE = r"[一-龥々ヶぁ-んァ-ヴー]"
-_KANJI = r"[一-龥々ヶ]"
-# A figure followed by a counter is a count or a range of counts (市内4-5箇所), never a house number.
-_COUNTER = r"(?![\d\-]|\s*(?:箇所|か所|ヶ所|ヵ所|カ所|人|名|件|回|歳|才|年|月|日|時|分|%|割|校|地区|圏域|世帯|団体|施設|事業所|グループ))"
-_ADDRESS = re.compile(
-    rf"(?:{_NUMERAL}丁目{_NUMERAL}(?:番地?|-)(?:{_NUMERAL}号?)?)"
-    rf"|(?:{_NUMERAL}番地(?:の?{_NUMERAL})?)"
-    rf"|(?:{_NUMERAL}番{_NUMERAL}号)"
-    rf"|(?:{_KANJI}*?(?:町|村|区|市|郡){_PLACE}*?\d+-\d+(?:-\d+)?{_COUNTER})"
-    rf"|(?:(?<!{_PLACE}){_PLACE}{{2,8}}\d+-\d+-\d+{_COUNTER})"
-)
+_PLACE_NAME = re.compile(rf"{PLACE}*")
 _NOT_PLACES = re.compile(r"(?:令和|平成|昭和|図|表|資料|別紙|様式|第|項目|番号|電話|TEL|FAX)$")
 
 
@@ -146,11 +136,13 @@ def addresses(text: str) -> list[str]:
     found: list[str] = []
     if not _DIGIT.search(text) and "番" not in text and "丁目" not in text:
         return found
-    for match in _ADDRESS.finditer(_normal(text)):
-        head = re.match(rf"{_PLACE}*", match.group(0))
+    normal = _normal(text)
+    for start, end in find_addresses(normal):  # linear in the text's length, however long its runs of kanji
+        address = normal[start:end]
+        head = _PLACE_NAME.match(address)
         if head is not None and head.group(0) and _NOT_PLACES.search(head.group(0)):
             continue
-        found.append(match.group(0))
+        found.append(address)
     return found
 
 

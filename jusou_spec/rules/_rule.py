@@ -8,6 +8,9 @@ A module may set ``DOCUMENT`` (which kind of document it reads: "plan", the defa
 document's plain data as read, for rules about the text as written, whose pointers must be exact). A "data" rule
 also accepts a model in its place, called like the others (``rule(report, plan)``), and reads its document form.
 
+A module sets ``DOC_JA``, its explanation in Japanese (what ``jusou rules CODE`` shows by default and what
+docs/rules.md leads with); the module docstring is the English one, and holds the examples both languages show.
+
 A module may set ``OPTIONS``, the settings its ``check`` takes as keyword arguments with their defaults (as
 yamllint's ``CONF``/``DEFAULT``). Whoever chooses the rules sets them with :meth:`Rule.configure`, never by
 replacing the rule's function; the engine passes them on every call.
@@ -24,6 +27,7 @@ from typing import Any
 import attrs
 
 from jusou_spec.findings import Check, Finding
+from jusou_spec.rules._examples import examples
 
 __all__ = ["Rule", "code_group"]
 
@@ -50,6 +54,8 @@ class Rule:
     """"model" (the frozen model) or "data" (the document's plain data, exactly as written, from the engine)."""
     options: Mapping[str, Any] = attrs.field(default={}, converter=_read_only, hash=False)
     """The settings ``check`` receives as keyword arguments: the module's ``OPTIONS``, or as :meth:`configure` set them."""
+    doc_ja: str = ""
+    """The explanation in Japanese (the module's ``DOC_JA``), without the examples, which ``doc`` holds."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -62,7 +68,19 @@ class Rule:
             document=document,
             reads=getattr(module, "READS", "model"),
             options=dict(getattr(module, "OPTIONS", {})),
+            doc_ja=inspect.cleandoc(getattr(module, "DOC_JA", "")),
         )
+
+    def explanation(self, lang: str) -> str:
+        """Why the rule exists and its examples: the docstring in English, ``DOC_JA`` and the same examples in
+        Japanese (falling back to English for a rule that has no Japanese yet)."""
+        if lang == "en" or not self.doc_ja:
+            return self.doc
+        shown = [self.doc_ja]
+        for example in examples(self.doc):
+            body = "\n".join(f"    {line}" if line else "" for line in example.yaml.splitlines())
+            shown.append(f"{'通る例' if example.passes else '通らない例'}:\n\n{body}")
+        return "\n\n".join(shown)
 
     def configure(self, **options: Any) -> Rule:
         """This rule with some of its options set (raises :class:`ValueError` for an option it does not take).

@@ -7,7 +7,9 @@ expected rather than required, so its absence is a warning. Each fiscal year is 
 移行準備事業 year a program or a scheduled start later in the plan is enough, and a clause with neither is a
 warning.
 
-A program runs in the years of its 実施年度, or throughout the plan when it gives none.
+A program runs in the years of its 実施年度, or throughout the plan when it gives none. A clause is covered only by
+a program that carries it itself: an umbrella (a program with 号全体, or one that others name as their 上位事業)
+covers nothing by itself, so removing the one program of a clause under its umbrella is a finding here.
 
 Fails (no program implements 第4号 in a 本格実施 year)::
 
@@ -59,11 +61,11 @@ def _years_text(years: list[FiscalYear]) -> str:
 
 
 def _missing(plan: Plan, clause: Clause, year: FiscalYear) -> bool:
-    return not any(plan.runs_in(program, year) for program in plan.programs_for(clause))
+    return not any(plan.runs_in(program, year) for program in plan.covering(clause))
 
 
 def _scheduled_later(plan: Plan, clause: Clause, year: FiscalYear) -> bool:
-    return any(program.years is not None and program.years.start > year for program in plan.programs_for(clause))
+    return any(program.years is not None and program.years.start > year for program in plan.covering(clause))
 
 
 def check(plan: Plan) -> Iterator[Finding]:
@@ -71,7 +73,7 @@ def check(plan: Plan) -> Iterator[Finding]:
     for clause in CLAUSES:
         severity = Severity.ERROR if clause.required else Severity.WARNING
         if not years:
-            if any(period.mode is Mode.FULL for period in plan.modes) and not plan.programs_for(clause):
+            if any(period.mode is Mode.FULL for period in plan.modes) and not plan.covering(clause):
                 yield CHECK.finding(_message(clause, []), pointer_to(plan, "programs"), severity=severity)
             continue
         full = [y for y in years if plan.mode_in(y) is Mode.FULL and _missing(plan, clause, y)]
@@ -109,3 +111,15 @@ def _message(clause: Clause, years: list[FiscalYear]) -> Message:
         en=f"{when_en}, no program implements {clause.label} ({clause.program_en}); {clause.citation} "
         f"{'requires' if clause.required else 'expects'} it (Social Welfare Act art. 106-4(2))",
     )
+
+
+DOC_JA = """法が必須とする号には、本格実施の各年度に、その号を実施する事業があります。
+
+社会福祉法第106条の4第2項は、重層的支援体制整備事業を各号の事業を「一体のものとして」実施する事業と定めています。
+本格実施の市町村は第1号イ〜ニ、第2号、第3号イ〜ニ、第4号、第5号、第6号のすべてを実施します。生活困窮者のための
+地域づくり事業（記号のない第3号）は第3号の予算事業で、必須ではなく期待されるものなので、ないときは警告です。
+各年度はその年度の実施形態で判断します。移行準備事業の年度は、事業があるか計画の後の年度に開始予定があれば足り、
+どちらもない号は警告です。
+
+事業は `実施年度` の年度に、書いていなければ計画期間全体に実施されるものとして数えます。
+"""

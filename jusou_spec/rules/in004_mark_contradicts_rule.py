@@ -34,6 +34,7 @@ Passes::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import MarkingRule, Plan, Report, pointer_to
@@ -73,7 +74,7 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
             )
             continue
         entry = indicators.get(actual.indicator)
-        if entry is None or actual.year is None or not isinstance(actual.value, int | float):
+        if entry is None or actual.year is None or not isinstance(actual.value, int | Decimal):
             continue
         goal = goal_for(entry.indicator, actual.year, planned=actual.planned)
         if goal is None:
@@ -94,3 +95,12 @@ def check(report: Report, plan: Plan | None) -> Iterator[Finding]:
             ),
             pointer_to(actual, "mark"),
         )
+
+
+DOC_JA = """評価記号は、報告書自身が定める評価基準に照らして数値と合っています。
+
+市町村は毎年各指標に評価記号（〇、△、× …）を付けます。同梱の文書はどれも記号の決め方を書いていない（射水市は計画 5
+に対する実績 0 に △ を付けています）ので、記号は書かれたとおりに記録し、推測しません。ただし報告書が基準を定めている
+とき（`評価基準`: 各記号とそれが表す達成率）、数値と矛盾する記号や基準にない記号は、PDCA の振り返りの読み手が見るべき
+誤りです。達成率は `jusou indicators` が示すものです（docs/indicators.md）。
+"""

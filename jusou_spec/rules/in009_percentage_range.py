@@ -38,9 +38,10 @@ from collections.abc import Iterator, Sequence
 
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.model import Breakdown, Indicator, NotStated, Plan, Report, pointer_to
+from jusou_spec.numeric import Number
 from jusou_spec.progress.text import figure
 from jusou_spec.progress.units import is_percent
-from jusou_spec.resolve_report import resolve_report
+from jusou_spec.rules._indicators import actuals_with_indicators, defined_indicators
 
 DOCUMENT = "any"
 
@@ -51,19 +52,13 @@ CHECK = Check(
     Message(ja="0〜100 の範囲にない百分率", en="A percentage outside 0–100"),
 )
 
-Number = int | float
-
 
 def check(document: Plan | Report, plan: Plan | None = None) -> Iterator[Finding]:
-    if isinstance(document, Plan):
-        for _, indicator in document.all_indicators():
-            yield from _definition(indicator)
-        return
-    for indicator in document.indicators:
+    for indicator in defined_indicators(document):
         yield from _definition(indicator)
-    indicators = resolve_report(document, plan).indicators
-    for actual in document.actuals:
-        entry = indicators.get(actual.indicator)
+    if isinstance(document, Plan):
+        return
+    for actual, entry in actuals_with_indicators(document, plan):
         unit = actual.unit if actual.unit is not None else (entry.indicator.unit if entry else None)
         if not is_percent(unit):
             continue
@@ -104,3 +99,11 @@ def _value(name: str, value: Number | NotStated | None, pointer: str) -> Iterato
         ),
         pointer,
     )
+
+
+DOC_JA = """百分率は 0 から 100 の間にあります。
+
+% で数える指標（登録率、参加率）は 0 未満にも 100 超にもなりません。820 は桁のずれた 82 か、違う指標に入れた件数です。
+目標、基準値、実績、内訳の各項目を確かめます（100% を超える達成率はふつうのことで、文書の数値ではないので、ここでは
+確かめません）。
+"""

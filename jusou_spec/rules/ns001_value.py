@@ -42,8 +42,17 @@ CHECK = Check(
 def check(document: object, *_: object) -> Iterator[Finding]:
     for value in walk(document):
         if isinstance(value, NotStated):
-            key = tokens(value.pointer)[-1] if value.pointer else ""
+            # an item of a list (委託先: [{未記載: …}]) is named by its list's key
+            key = next((token for token in reversed(tokens(value.pointer)) if not token.isdigit()), "")
             yield CHECK.finding(
                 Message(ja=f"「{key}」は未記載です: {value.reason}", en=f"'{key}' is not stated: {value.reason}"),
                 value.pointer,
             )
+
+
+DOC_JA = """出典の文書にない値を知らせ、記載の欠けを事実と取り違えないようにします。
+
+値を書く場所にはどこでも `{未記載: 理由}` と書けます。出典がその値を記載していないこととその理由です。
+転記は推測をせず正直なまま、欠けは見えるままになります。未記載の値はそれぞれ理由を添えた警告になるので、
+市町村が決めたときに埋められます。出典にない値を転記しているときは、この警告はそのままで構いません。
+"""

@@ -88,3 +88,12 @@ def _message(unresolved: Unresolved) -> Message:
         ja=f"「{unresolved.target}」という{what_ja}はこの文書にありません。{how_ja}（綴りと大文字・小文字を確かめてください）",
         en=f"there is no {what_en} '{unresolved.target}' in this document; {how_en} (check spelling and case)",
     )
+
+
+DOC_JA = """計画の中の参照は、計画の中にあるものを指しています。
+
+計画の各部分は id で互いを指します。【再掲】の項目は再掲元の項目を、会議の流れは会議（または芦屋市 B-1 のような
+会議の類型）を、取組は施策が属する関連計画を、スケジュールの行と連携事業は事業を、庁内連携体制の行は列を指します。
+何も指さない参照は関係図の切れたつながりで、たいていは書き間違いなので、エラーです。参照はモデルで一度だけ解決され
+（`plan.references`）、この規則は解決できなかったものを知らせます。
+"""

@@ -51,7 +51,7 @@ def _has_target(program: Program) -> bool:
 
 def check(plan: Plan) -> Iterator[Finding]:
     for pillar in Pillar:
-        programs = [p for p in plan.programs if any(c.pillar is pillar for c in p.clauses)]
+        programs = [p for p in plan.programs if any(c.pillar is pillar for c in p.stands_for)]
         if not programs or any(_has_target(program) for program in programs):
             continue
         labels = "・".join(c.label for c in CLAUSES if c.pillar is pillar)
@@ -66,3 +66,13 @@ def check(plan: Plan) -> Iterator[Finding]:
             ),
             programs[0].pointer,
         )
+
+
+DOC_JA = """事業の柱ごとに、少なくとも一つの数値目標があります。
+
+国の指針は各計画に事業目標と評価指標を求め（相談支援では相談受付件数、参加支援では支援対象者数・協力事業者数、
+地域づくりでは拠点数・参加者数）、財務省の令和6年度予算執行調査は、約8割の市町村が数値目標なしに事業を実施して
+いるとして PDCA サイクルを求めました。数値のない計画はよくある欠けです。事業のある柱（相談支援 第1号、参加支援
+第2号、地域づくり 第3号）と新しい機能（アウトリーチ等 第4号、多機関協働 第5号・第6号）ごとに、少なくとも一つの
+事業が目標値のある指標（`成果目標`）を持つべきで、ないものごとに警告です。
+"""

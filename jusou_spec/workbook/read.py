@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jusou_spec.findings import Finding, Message, sort_findings
-from jusou_spec.source import MAX_FILE_BYTES, Position, SourceDocument, SourceMap, SourceUnreadable, read_marker
+from jusou_spec.source import MAX_FILE_BYTES, Position, SourceDocument, SourceMap, read_marker, read_raw
 from jusou_spec.workbook import checks, safety
 from jusou_spec.workbook.layout import EXAMPLE_SHEET, HELP_SHEET, ROOT_SHEET, Layout, layout
 from jusou_spec.workbook.tables import Cell, unflatten
@@ -52,14 +52,7 @@ def _whole(code: str, message: Message, name: str) -> SourceDocument:
 def read_workbook(path: str | os.PathLike[str], *, name: str | None = None) -> SourceDocument:
     """Read a workbook file; only a path that cannot be read at all raises (SourceUnreadable)."""
     shown = os.fsdecode(os.fspath(path))
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except (OSError, ValueError) as error:
-        raise SourceUnreadable(
-            shown, Message(ja=f"ファイル「{shown}」を読めません（{error}）。", en=f"Cannot read {shown}: {error}")
-        ) from error
-    return parse_workbook(raw, name=shown if name is None else name)
+    return parse_workbook(read_raw(path), name=shown if name is None else name)
 
 
 def parse_workbook(raw: bytes, *, name: str = "<workbook>") -> SourceDocument:
@@ -307,8 +300,7 @@ def _unknown_sheet(reader: _Reader, sheet: Worksheet, formulas: Worksheet | None
 def carries_workbook_marker(path: str | os.PathLike[str]) -> bool:
     """For folder walks: whether a .xlsx file's 基本情報 sheet has a ``jusou`` row. Never raises."""
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = read_raw(path)
         if len(raw) > MAX_FILE_BYTES or safety.inspect(io.BytesIO(raw)).refusal is not None:
             return True  # refused workbooks are reported, not skipped
         with warnings.catch_warnings():

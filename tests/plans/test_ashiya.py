@@ -63,6 +63,8 @@ def test_checks_without_errors_and_only_expected_not_stated_warnings(plan):
         ["/関連計画/0/期間", "/関連計画/1/期間", "/関連計画/2/期間"]
         # 参加支援, 多機関協働, アウトリーチ: no 支援機関/活動場所等 line (section 5 (2), (4), (5))
         + ["/事業/5/活動場所", "/事業/11/活動場所", "/事業/12/活動場所"]
+        # アウトリーチ: 「委託」 with no contractor named (section 5 (5) ア)
+        + ["/事業/12/実施方式/0/委託先/0"]
         # no target names a year (section 5): 5 + 2 + 2 targets
         + [f"/事業/5/成果目標/{n}/目標/0/年度" for n in range(5)]
         + [f"/事業/11/成果目標/{n}/目標/0/年度" for n in range(2)]
@@ -798,3 +800,12 @@ def test_every_year_of_the_table_header_is_in_the_plan_period(plan, seed):
     assert header is not None
     assert [str(y) for y in plan.years()] == header.group(0).split()
     assert plan.mode_in(FiscalYear(2022)) is not None
+
+
+def test_the_four_areas_of_the_second_layer(plan, seed):
+    """第２層：４圏域（東山手、西山手、精道、潮見）: declared once, named by id from 生活支援体制整備事業."""
+    names = re.search(r"第２層：４圏域（(.+?)）", seed)
+    assert names is not None
+    assert [(a.id, a.name, a.kind) for a in plan.areas] == [(n, n, "圏域") for n in names[1].split("、")]
+    assert [p.id for p in plan.programs if p.areas] == ["生活支援体制整備"]
+    assert plan.references.programs["生活支援体制整備"].areas == tuple(names[1].split("、"))

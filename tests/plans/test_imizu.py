@@ -12,15 +12,19 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import jusou_spec
+from jusou_spec.checker import check_source
+from jusou_spec.cli import main
 from jusou_spec.findings import Severity
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.law import CLAUSES, clause
 from jusou_spec.model import Breakdown, DeliveryMode, MeetingKind, Mode, NotStated, Plan, Report
+from jusou_spec.source import parse_source
 
 REPO = Path(__file__).resolve().parents[2]
 PLAN_FILE = REPO / "plans" / "imizu.yaml"
@@ -95,31 +99,67 @@ def test_period_not_stated_and_R6_full_implementation(plan: Plan) -> None:
 def test_programs_per_clause(plan: Plan) -> None:
     """Each clause's programs, from the program names (the report prints no 【第…号】 tag)."""
     expected = {
-        # (1) 包括的相談支援事業 is 第1号 as a whole; 各分野の相談件数 lists one program per letter.
-        "第1号イ": {"包括的相談支援事業", "地域包括支援センターの運営"},
-        "第1号ロ": {"包括的相談支援事業", "障がい者相談支援事業"},
-        "第1号ハ": {"包括的相談支援事業", "利用者支援事業"},
-        "第1号ニ": {"包括的相談支援事業", "生活困窮者自立相談支援事業"},
+        # 各分野の相談件数 lists one program per letter of 第1号, under (1) 包括的相談支援事業 (号全体: 第1号).
+        "第1号イ": {"地域包括支援センターの運営"},
+        "第1号ロ": {"障がい者相談支援事業"},
+        "第1号ハ": {"利用者支援事業"},
+        "第1号ニ": {"生活困窮者自立相談支援事業"},
         "第2号": {"参加支援事業"},  # (3)参加支援事業
-        # (4）地域づくり事業 is 第3号 as a whole; 各分野の地域づくり lists the parts.
-        "第3号イ": {"地域づくり事業", "地域介護予防活動支援事業"},
-        "第3号ロ": {"地域づくり事業", "生活支援体制整備事業"},
-        "第3号ハ": {"地域づくり事業", "地域活動支援センター設置事業"},
-        "第3号ニ": {"地域づくり事業", "地域子育て支援拠点事業"},
-        "第3号": {"地域づくり事業", "生活困窮者支援等のための地域づくり事業"},
+        # 各分野の地域づくり lists the parts of (4）地域づくり事業 (号全体: 第3号).
+        "第3号イ": {"地域介護予防活動支援事業"},
+        "第3号ロ": {"生活支援体制整備事業"},
+        "第3号ハ": {"地域活動支援センター設置事業"},
+        "第3号ニ": {"地域子育て支援拠点事業"},
+        "第3号": {"生活困窮者支援等のための地域づくり事業"},
         "第4号": {"アウトリーチ等を通じた継続的支援事業"},  # (2)
         "第5号": {"多機関協働事業"},  # 「多機関協働事業における相談受付件数」
         "第6号": {"多機関協働事業"},  # 「支援プランの作成件数」
     }
     found = {c.label: {p.name for p in plan.programs_for(c)} for c in CLAUSES}
     assert found == expected
+    assert found == {c.label: {p.name for p in plan.covering(c)} for c in CLAUSES}
     assert len(plan.programs) == 16
 
 
+def test_umbrellas_and_their_members(plan: Plan) -> None:
+    """(1) and (4) stand for 第1号 and 第3号 as a whole; the rows of 各分野の相談件数 / 各分野の地域づくり are theirs."""
+    umbrellas = {p.id: p.whole for p in plan.programs if plan.is_umbrella(p)}
+    assert umbrellas == {"包括的相談支援": (1,), "地域づくり": (3,)}
+    members = {ident: [m.id for m in plan.members_of(_program(plan, ident))] for ident in umbrellas}
+    assert members == {
+        "包括的相談支援": ["地域包括", "障がい者相談", "利用者支援", "自立相談"],
+        "地域づくり": [
+            "介護予防",
+            "支え合いネットワーク",
+            "生活支援体制整備",
+            "地域活動支援センター",
+            "子育て支援拠点",
+            "困窮者地域づくり",
+        ],
+    }
+    assert all(not _program(plan, ident).clauses for ident in umbrellas)
+
+
 def test_every_mandatory_clause_runs_in_R6(plan: Plan) -> None:
-    """In the one 本格実施 year, every clause has a program (no CL001 finding)."""
+    """In the one 本格実施 year, every clause has a program of its own (no CL001 finding)."""
     for item in CLAUSES:
-        assert any(plan.runs_in(p, R6) for p in plan.programs_for(item)), item.label
+        assert any(plan.runs_in(p, R6) for p in plan.covering(item)), item.label
+
+
+def test_without_its_user_support_program_the_plan_fails_on_item_1_ha(tmp_path, capsys) -> None:
+    """`jusou check` on the plan without 利用者支援事業 (the one 第1号ハ program) exits 1 naming 第1号ハ."""
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    start = text.index("  - id: 利用者支援\n")
+    end = text.index("  - id: 自立相談\n")
+    mutated = tmp_path / "imizu-without-ha.yaml"
+    mutated.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert main(["check", str(mutated)]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": error " in line]
+    assert len(errors) == 1
+    assert " error CL001 本格実施の年度（R6）に第1号ハ（利用者支援事業）を実施する事業がありません" in errors[0]
+    findings = check_source(parse_source(mutated.read_text(encoding="utf-8"), name=mutated.name)).findings
+    (umbrella,) = [f for f in findings if f.code == "CL005"]
+    assert "上位事業「包括的相談支援事業」の下に、第1号ハを実施する事業がありません" in umbrella.message.ja
 
 
 def test_programs_without_a_clause_are_related_programs(plan: Plan) -> None:
@@ -453,7 +493,7 @@ def test_report_defined_indicators(plan: Plan, report: Report) -> None:
         "自立相談新規相談件数": ("生活困窮者自立相談支援事業", "新規相談件数", "件", 17),
         # 各分野の地域づくり (units printed with the figures)
         "百歳体操活動グループ数": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "Ｇ", 157),
-        "百歳体操参加率": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "％", 10.2),
+        "百歳体操参加率": ("地域介護予防活動支援事業", "100歳体操活動グループ数及び参加率", "％", Decimal("10.2")),
         "支え合いネットワーク事業実施地域数": ("地域支え合いネットワーク事業", "事業実施地域数", "地域", 26),
         "生活支援コーディネーター配置数": ("生活支援体制整備事業", "生活支援コーディネーターの配置数", "人", 6),
         "地域活動支援センター設置数": ("地域活動支援センター設置事業", "センター設置数及び利用者数", "か所", 4),

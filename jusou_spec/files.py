@@ -1,0 +1,75 @@
+"""Opening the files a user names: the one door every document, configuration and plan link goes through.
+
+A path on the command line can be anything the file system holds: a named pipe (reading it waits for a writer that
+never comes), a socket, a terminal, a device that never ends, a folder, a file the user may not read. Only a regular
+file is read. The pipe is opened without blocking, looked at with ``fstat`` and refused before a byte is read, so
+no path can hang a check; everything else that goes wrong is an :class:`OSError` naming the path, which the callers
+turn into a message.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+__all__ = ["NotRegularFile", "file_kind", "read_regular"]
+
+_KINDS = (
+    (stat.S_ISFIFO, "named pipe (FIFO)", "名前付きパイプ（FIFO）"),
+    (stat.S_ISSOCK, "socket", "ソケット"),
+    (stat.S_ISCHR, "character device", "キャラクタデバイス"),
+    (stat.S_ISBLK, "block device", "ブロックデバイス"),
+    (stat.S_ISDIR, "folder", "フォルダ"),
+)
+
+
+class NotRegularFile(OSError):
+    """The path is not a regular file (a named pipe, a socket, a device); ``kind`` and ``kind_ja`` say what it is."""
+
+    def __init__(self, path: str, kind: str, kind_ja: str) -> None:
+        super().__init__(errno.EINVAL, f"not a regular file ({kind})", path)
+        self.kind = kind
+        self.kind_ja = kind_ja
+
+
+def file_kind(mode: int) -> tuple[str, str]:
+    """What a file of ``mode`` is, in English and Japanese (a regular file when nothing else)."""
+    for test, english, japanese in _KINDS:
+        if test(mode):
+            return english, japanese
+    return "file", "ファイル"
+
+
+def read_regular(path: str | os.PathLike[str], *, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path`` (at most ``limit`` of them).
+
+    Raises :class:`IsADirectoryError` for a folder, :class:`NotRegularFile` for a pipe, socket or device, and the
+    other :class:`OSError` (or :class:`ValueError` for a NUL in the path) that opening or reading raises.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fsdecode(os.fspath(path)))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(os.fsdecode(os.fspath(path)), *file_kind(mode))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return _read(descriptor, limit)
+    finally:
+        os.close(descriptor)
+
+
+def _read(descriptor: int, limit: int | None) -> bytes:
+    chunks: list[bytes] = []
+    wanted = limit
+    while wanted is None or wanted > 0:
+        chunk = os.read(descriptor, 1 << 20 if wanted is None else min(wanted, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        if wanted is not None:
+            wanted -= len(chunk)
+    return b"".join(chunks)
