@@ -191,7 +191,7 @@ def rules_markdown() -> str:
         "| code | name | severity | 説明 | description |",
         "|---|---|---|---|---|",
         *(
-            f"| {c.code} | `{c.name}` | {c.severity.value} | {c.title.ja} | {c.title.en} |"
+            f'| <a id="{c.code.lower()}"></a>{c.code} | `{c.name}` | {c.severity.value} | {c.title.ja} | {c.title.en} |'
             for c in sorted(BUILT_IN, key=lambda check: check.code)
         ),
         "",

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import functools
 
+import attrs
+
 from jusou_spec import config_checks, engine_checks, schema, source, suppression
-from jusou_spec.findings import Check
+from jusou_spec.findings import Check, Message
 from jusou_spec.model import YEAR_UNREADABLE, clauses
-from jusou_spec.rules import RULES
+from jusou_spec.rules import RULES, Example, examples
 from jusou_spec.workbook import checks as workbook_checks
 
-__all__ = ["BUILT_IN", "all_checks", "check_of", "module_of"]
+__all__ = ["BUILT_IN", "Explanation", "all_checks", "check_of", "explain", "module_of"]
 
 _BUILT_IN_BY_MODULE: tuple[tuple[str, tuple[Check, ...]], ...] = (
     (source.__name__, source.CHECKS),
@@ -57,3 +59,130 @@ def _by_code() -> dict[str, Check]:
 def check_of(code: str) -> Check | None:
     """The check a code belongs to (None for a code this version does not know)."""
     return _by_code().get(code)
+
+
+@attrs.frozen
+class Explanation:
+    """What a check is for and how to answer it, in both languages: the one source of ``jusou rules CODE``, the
+    SARIF log's rule help and the links into ``docs/rules.md``.
+
+    ``summary`` is one sentence, ``why`` the reasons (a rule's docstring, empty for a built-in check), ``fix`` what
+    to do about a finding, and ``examples`` the rule's failing and passing documents (none for a built-in check).
+    """
+
+    check: Check
+    summary: Message
+    why: Message
+    fix: Message
+    examples: tuple[Example, ...]
+    document: str = "plan"
+    """The kind of document the examples are laid over (``plan`` or ``report``)."""
+
+    @property
+    def anchor(self) -> str:
+        """The check's anchor in ``docs/rules.md``."""
+        return self.check.code.lower()
+
+
+_FIX_RULE = Message(
+    ja=(
+        "指摘された箇所を、下の「通る例」のように書き直します。出典の計画書がそう書いているなど理由があるときは、"
+        "文書の `抑制` に規則・位置・理由を書けば、指摘は理由とともに残り、終了コードには数えません。"
+    ),
+    en=(
+        "Rewrite the place the finding names as the passing example below does. Where the source document says so "
+        "on purpose, record the finding under `抑制` with the rule, the place and the reason: it stays visible, "
+        "with its reason, and no longer fails the check."
+    ),
+)
+_FIX_BUILT_IN = Message(
+    ja=(
+        "メッセージが示す行・列を直します。この基本の検査は文書や設定で抑制できません（文書として読めるかどうか、"
+        "スキーマに合うかどうかの検査のため）。"
+    ),
+    en=(
+        "Correct the line and column the message names. This basic check cannot be suppressed or switched off: it "
+        "says whether the document can be read and matches the schema at all."
+    ),
+)
+
+
+_WHY_BUILT_IN: dict[str, Message] = {
+    "SR": Message(
+        ja="文書を YAML として読めなければ、スキーマも規則も確かめられません。読み込みの指摘は、ほかの指摘より先に直します。",
+        en="A document that cannot be read as YAML cannot be checked against the schema or the rules: fix the "
+        "loader's findings before any other.",
+    ),
+    "SV": Message(
+        ja="計画・報告書の形は JSON Schema（`jusou schema`）で決まっています。スキーマに合わない文書からはモデルを"
+        "作れないため、規則は実行されません。エディタにスキーマを設定すると、書きながら確かめられます。",
+        en="The shape of a plan or report is its JSON Schema (`jusou schema`). A document that does not match it "
+        "cannot become a model, so no rule runs on it; an editor given the schema checks as you type.",
+    ),
+    "CF": Message(
+        ja="`jusou.toml` の書き間違いは、意図した規則の選択や重さが効かないまま検査が通ることにつながります。",
+        en="A mistake in `jusou.toml` would let the check pass without the selection or severities you meant.",
+    ),
+    "SP": Message(
+        ja="抑制は、指摘を理由とともに文書に残すためのものです。理由のない抑制や当たる指摘のない抑制は、"
+        "指摘を黙って隠すか、古くなった記録を残します。",
+        en="A suppression keeps a finding visible with its reason. One without a reason, or one that matches no "
+        "finding, hides a finding silently or keeps a stale record.",
+    ),
+    "JS": Message(
+        ja="jusou-spec 自身の不具合で規則が最後まで動かなかったことを示します。その規則の結果は欠けています。",
+        en="A rule failed because of a fault in jusou-spec itself; that rule's results are missing.",
+    ),
+    "RF": Message(
+        ja="報告書の実績は、参照する計画の指標と照らして検査します。計画を読めなければ、その照合ができません。",
+        en="A report's actuals are checked against the indicators of the plan it names; without the plan they "
+        "cannot be.",
+    ),
+    "CL": Message(
+        ja="号は社会福祉法第106条の4第2項にあるものだけです。存在しない号の事業は、法定の事業として数えられません。",
+        en="Only the items of Social Welfare Act art. 106-4(2) exist; a program under an item that does not "
+        "exist cannot count as a statutory program.",
+    ),
+    "YR": Message(
+        ja="年度と期間は、計画期間・実施年度・実績の年度の照合に使います。読めない値は、どの年度の検査にも使えません。",
+        en="Years and periods are what plan periods, program years and actuals are compared by; a value that "
+        "cannot be read as one takes part in none of those checks.",
+    ),
+}
+"""Why each family of built-in checks exists: the loader's, the schema's, the configuration's and so on."""
+
+
+def explain(code: str) -> Explanation:
+    """The explanation of the check with this code (``KeyError`` for a code this version does not know).
+
+    A rule's English comes from its docstring (first line: the summary; then why; then the examples), its Japanese
+    from the module's ``DOC_JA`` in the same shape; a built-in check has its title and how to fix it.
+    """
+    check = _by_code()[code]
+    doc, doc_ja = _docs().get(code, ("", ""))
+    summary_en, why_en = _summary_and_why(doc.split("\nFails", 1)[0])
+    summary_ja, why_ja = _summary_and_why(doc_ja)
+    return Explanation(
+        check=check,
+        summary=Message(ja=summary_ja or f"{check.title.ja}。", en=summary_en or f"{check.title.en}."),
+        why=Message(ja=why_ja, en=why_en) if doc else _WHY_BUILT_IN.get(code[:2], Message(ja="", en="")),
+        fix=_FIX_RULE if doc else _FIX_BUILT_IN,
+        examples=tuple(examples(doc)),
+        document=_documents().get(code, "plan"),
+    )
+
+
+def _summary_and_why(text: str) -> tuple[str, str]:
+    first, _, rest = text.strip().partition("\n")
+    return first.strip(), rest.strip()
+
+
+@functools.cache
+def _docs() -> dict[str, tuple[str, str]]:
+    """Each rule's docstring and its Japanese explanation (``DOC_JA``; empty until the rule has one)."""
+    return {rule.code: (rule.doc, str(getattr(rule, "doc_ja", ""))) for rule in RULES}
+
+
+@functools.cache
+def _documents() -> dict[str, str]:
+    return {rule.code: "report" if rule.document == "report" else "plan" for rule in RULES}

@@ -8,12 +8,13 @@ line and column its JSON pointer comes from. This module imports neither network
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import attrs
 
@@ -21,6 +22,7 @@ from jusou_spec import schema
 from jusou_spec.catalogue import all_checks
 from jusou_spec.engine_checks import INTERNAL, PLAN_NOT_FOUND
 from jusou_spec.findings import Finding, Message, Severity, sort_findings
+from jusou_spec.gitignore import ignored_by_git
 from jusou_spec.model import NotStated, Plan, Report, pointer_in
 from jusou_spec.resolve_report import linked_plan_path
 from jusou_spec.rules import RULES, Rule
@@ -36,6 +38,7 @@ from jusou_spec.suppression import apply_suppressions
 
 __all__ = [
     "INTERNAL",
+    "SKIPPED_FOLDERS",
     "WORKBOOK_SUFFIXES",
     "CheckedDocument",
     "check_document",
@@ -43,6 +46,7 @@ __all__ = [
     "check_report",
     "check_source",
     "discover",
+    "excluded",
     "read_document",
 ]
 
@@ -267,6 +271,10 @@ def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     )
 
 
+def _document_suffix(path: Path) -> bool:
+    return path.suffix in (".yaml", ".yml") or path.suffix.lower() in WORKBOOK_SUFFIXES
+
+
 def _carries_workbook_marker(path: Path) -> bool:
     if path.name.startswith("~$"):
         return False  # Excel's lock file beside an open workbook
@@ -277,19 +285,33 @@ def _carries_workbook_marker(path: Path) -> bool:
     return carries_workbook_marker(path)
 
 
+SKIPPED_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
+"""Folders a walk never enters, besides hidden ones (``.git``, ``.venv``…) and what ``.gitignore`` ignores."""
+
+
 def discover(
-    paths: Iterable[str | os.PathLike[str]], *, problems: list[SourceUnreadable] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    exclude: Sequence[str] = (),
+    problems: list[SourceUnreadable] | None = None,
+    seen: set[str] | None = None,
 ) -> tuple[list[Path], int]:
     """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
     that carries the ``jusou:`` marker and every ``*.xlsx`` whose 基本情報 sheet has its ``jusou`` row, in sorted
-    order, each file once however often it is given. Returns them with the number of folder files skipped.
+    order, each file once however often it is given (``seen`` carries the files already listed across calls).
+    Returns them with the number of folder files skipped.
+
+    A folder walk leaves out hidden folders, :data:`SKIPPED_FOLDERS`, what git ignores there (when the folder is
+    in a work tree) and whatever matches an ``exclude`` glob: the glob is matched against each file's and folder's
+    name and against its path relative to the folder walked (``drafts``, ``*.draft.yaml``, ``plans/old/*``). A file
+    named directly is always checked.
 
     Nothing is dropped without a word: a file below a folder whose marker cannot be read (no permission, a named
     pipe) is listed, so that reading it says why; a folder that cannot be listed is added to ``problems`` (raised
     as :class:`~jusou_spec.source.SourceUnreadable` when ``problems`` is None).
     """
     files: list[Path] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     skipped = 0
 
     def add(path: Path) -> None:
@@ -303,7 +325,7 @@ def discover(
         if not path.is_dir():
             add(path)
             continue
-        for candidate in _yaml_below(path, problems):
+        for candidate in _walk(path, exclude, problems):
             if _marked_or_unreadable(candidate):
                 add(candidate)
             else:
@@ -319,9 +341,21 @@ def _identity(path: Path) -> str:
         return os.fsdecode(os.fspath(path))
 
 
-def _yaml_below(folder: Path, problems: list[SourceUnreadable] | None) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` and ``*.xlsx`` that is not a folder below ``folder`` (links to folders are not
-    followed)."""
+def excluded(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
+    """Whether a path (relative to the folder walked) matches one of the ``--exclude`` globs: the path, a folder
+    above it (``plans/old``), or the name of any of them (``drafts``, ``*.old.yaml``).
+
+    >>> path = PurePosixPath("plans/old/a.yaml")
+    >>> excluded(path, ["old"]), excluded(path, ["plans/old"]), excluded(path, ["*.old.yaml"])
+    (True, True, False)
+    """
+    parts = relative.parts
+    candidates = [*parts, *("/".join(parts[: end + 1]) for end in range(len(parts)))]
+    return any(fnmatch.fnmatchcase(text, pattern.rstrip("/")) for pattern in patterns for text in candidates)
+
+
+def _walk(folder: Path, exclude: Sequence[str], problems: list[SourceUnreadable] | None) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` and ``*.xlsx`` file below ``folder`` a walk takes (links to folders are not followed)."""
 
     def unlisted(error: OSError) -> None:
         shown = os.fsdecode(error.filename) if error.filename is not None else str(folder)
@@ -330,14 +364,24 @@ def _yaml_below(folder: Path, problems: list[SourceUnreadable] | None) -> list[P
             raise unreadable
         problems.append(unreadable)
 
-    found = [
-        Path(top, name)
-        for top, _, names in os.walk(folder, onerror=unlisted)
-        for name in names
-        if (name.endswith((".yaml", ".yml")) or name.lower().endswith(WORKBOOK_SUFFIXES))
-        and not os.path.isdir(os.path.join(top, name))
-    ]
-    return sorted(found)
+    found: list[Path] = []
+    for top, folders, names in os.walk(folder, onerror=unlisted):
+        here = Path(top)
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".")
+            and name not in SKIPPED_FOLDERS
+            and not excluded(PurePosixPath((here / name).relative_to(folder).as_posix()), exclude)
+        )
+        for name in names:
+            candidate = here / name
+            if not _document_suffix(candidate) or os.path.isdir(candidate):
+                continue
+            if not excluded(PurePosixPath(candidate.relative_to(folder).as_posix()), exclude):
+                found.append(candidate)
+    ignored = ignored_by_git(folder, found)
+    return sorted(candidate for candidate in found if candidate not in ignored)
 
 
 def _marked_or_unreadable(path: Path) -> bool:

@@ -49,7 +49,7 @@ __all__ = [
 CONFIG_NAME = "jusou.toml"
 
 KEYS: Mapping[str, frozenset[str]] = {
-    "check": frozenset({"select", "ignore", "strict", "severity"}),
+    "check": frozenset({"select", "ignore", "strict", "severity", "exclude"}),
     "indicators": frozenset({"as-of"}),
 }
 """The tables of ``jusou.toml`` and the keys each may hold (``docs/config.md`` documents every one; a test holds it).
@@ -75,6 +75,8 @@ class Config:
     """``[check] ignore``: rules not to run."""
     strict: bool = False
     """``[check] strict``: warnings fail the check, as ``--strict`` does."""
+    exclude: tuple[str, ...] = ()
+    """``[check] exclude``: globs a folder walk leaves out, relative to the folder of ``jusou.toml``."""
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     """``[check.severity]``: selector → severity."""
     indicators: IndicatorSettings = IndicatorSettings()
@@ -144,6 +146,7 @@ def parse_config(text: str, *, name: str = CONFIG_NAME) -> tuple[Config, list[Fi
         select=reader.selectors(check, ("check", "select")) if "select" in check else None,
         ignore=reader.selectors(check, ("check", "ignore")) if "ignore" in check else (),
         strict=reader.boolean(check, ("check", "strict")),
+        exclude=reader.globs(check, ("check", "exclude")) if "exclude" in check else (),
         severity=reader.severities(check),
         indicators=IndicatorSettings(as_of=reader.year(indicators, ("indicators", "as-of"))),
     )
@@ -256,6 +259,17 @@ class _Reader:
             )
             return ()
         return tuple(item for item in value if self._selector(item, path))
+
+    def globs(self, table: Mapping[str, Any], path: tuple[str, ...]) -> tuple[str, ...]:
+        value = table[path[-1]]
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            self._wrong(
+                path,
+                'ファイル・フォルダの名前やパターンの文字列のリスト（例: ["drafts", "*.old.yaml"]）',
+                'a list of file or folder names or globs (e.g. ["drafts", "*.old.yaml"])',
+            )
+            return ()
+        return tuple(value)
 
     def severities(self, check: Mapping[str, Any]) -> dict[str, Severity]:
         path = ("check", "severity")

@@ -18,7 +18,7 @@ from .cli_cases import ROOT
 
 def test_the_pre_commit_hook_runs_the_installed_command_on_the_repository(tmp_path):
     """The hook's entry is the `jusou` console script; run as pre-commit runs it (entry + args, in the repository),
-    it checks the marked documents and skips the rest."""
+    it checks the marked documents and skips the rest (a hidden folder is not even looked into)."""
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "jusou-check" and hook["language"] == "python" and hook["pass_filenames"] is False
     command, *subcommand = shlex.split(hook["entry"])
@@ -31,6 +31,8 @@ def test_the_pre_commit_hook_runs_the_installed_command_on_the_repository(tmp_pa
     )
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "workflow.yml").write_text("on: push\n", encoding="utf-8")
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "deploy.yml").write_text("on: push\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "jusou_spec", *subcommand, "--lang", "en", *hook["args"]],
         capture_output=True,

@@ -62,13 +62,13 @@ def test_sarif_results_carry_levels_suppressions_and_rule_indexes(capsys, monkey
 
 
 def test_sarif_uris_are_percent_encoded_references():
-    """A Japanese file name becomes a valid relative URI reference; an absolute path a file: URI."""
+    """A Japanese file name becomes a URI reference relative to %SRCROOT%; a path outside it a file: URI."""
     finding = Finding(
         "NS001", Severity.WARNING, Message(ja="あ", en="a"), "/x", file="plans/芦屋市.yaml", line=1, column=1
     )
     log = json.loads(render("sarif", [finding], Summary(files=1, skipped=0)))
-    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri == "plans/%E8%8A%A6%E5%B1%8B%E5%B8%82.yaml"
+    artifact = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "plans/%E8%8A%A6%E5%B1%8B%E5%B8%82.yaml", "uriBaseId": "SRCROOT"}
     absolute = finding.evolve(file="/srv/plans/a b.yaml")
     log = json.loads(render("sarif", [absolute], Summary(files=1, skipped=0)))
     assert (
@@ -77,17 +77,20 @@ def test_sarif_uris_are_percent_encoded_references():
     )
 
 
-def test_junit_counts_failures_skips_and_files_without_findings(capsys, monkeypatch):
-    """JUnit: errors and warnings are failures, the suppressed finding is skipped, and a clean file is one passing
-    test case, so every checked file appears."""
-    _, out = _run(["check", "--format", "junit", FIXTURE, "tests/fixtures/minimal-plan.yaml"], capsys, monkeypatch)
+@pytest.mark.parametrize(("strict", "failures"), [([], "2"), (["--strict"], "6")])
+def test_junit_counts_failures_skips_and_files_without_findings(strict, failures, capsys, monkeypatch):
+    """JUnit: errors are failures, warnings only with --strict, the suppressed finding is skipped, and a clean file
+    is one passing test case, so every checked file appears."""
+    argv = ["check", "--format", "junit", *strict, FIXTURE, "tests/fixtures/minimal-plan.yaml"]
+    _, out = _run(argv, capsys, monkeypatch)
     root = ET.fromstring(out)
     suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
     assert set(suites) == {FIXTURE, "tests/fixtures/minimal-plan.yaml"}
     findings = suites[FIXTURE]
-    assert (findings.get("tests"), findings.get("failures"), findings.get("skipped")) == ("11", "6", "1")
+    assert (findings.get("tests"), findings.get("failures"), findings.get("skipped")) == ("11", failures, "1")
+    assert findings.get("errors") == "0" and findings.get("time") == "0"
     assert [case.get("name") for case in suites["tests/fixtures/minimal-plan.yaml"]] == ["jusou check"]
-    assert root.get("tests") == "12" and root.get("failures") == "6"
+    assert root.get("tests") == "12" and root.get("failures") == failures
     (skipped,) = root.iter("skipped")
     assert skipped.get("message") == "抑制の理由: 出典の計画書は委託先を記載していない"
 

@@ -1,8 +1,12 @@
 """``jusou check PATH…``: check plans and reports, print the findings, exit 0/1/2.
 
 Each file is checked with the ``jusou.toml`` found above it (or the one ``--config`` names): the rules it selects
-or ignores, its severity overrides, its ``strict``. ``--select`` replaces the file's selection and ``--ignore``
-adds to its list, so a one-off run can narrow the check without editing the file.
+or ignores, its severity overrides, its ``strict``, its ``exclude``. ``--select`` replaces the file's selection and
+``--ignore`` adds to its list, so a one-off run can narrow the check without editing the file.
+
+The options other linters have are here under the names CI users know from ruff, flake8 and yamllint:
+``--output-file``, ``--exit-zero``, ``--quiet``, ``--statistics``, ``--exclude``, ``-`` for standard input,
+``--color`` (see ``docs/ci.md``).
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from jusou_spec.checker import check_document, discover
+from jusou_spec._version import DOCUMENTATION_URL
+from jusou_spec.atomic import write_text_atomically
+from jusou_spec.checker import CheckedDocument, check_document, check_source, discover, excluded
 from jusou_spec.commands._common import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
@@ -26,31 +32,91 @@ from jusou_spec.commands._common import (
 )
 from jusou_spec.config import Config, ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Finding, Message, Severity
-from jusou_spec.reporters import REPORTERS, Summary, render
+from jusou_spec.reporters import REPORTERS, Summary, render, statistics, step_summary
+from jusou_spec.rules import Rule
 from jusou_spec.selection import SelectorError, expand
-from jusou_spec.source import SourceUnreadable
+from jusou_spec.source import SourceUnreadable, parse_source
 
 NAME = "check"
 HELP = "check plans and reports (files or folders)"
+STDIN = "-"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="YAML files, or folders to search for them")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default text)")
-    parser.add_argument("--strict", action="store_true", help="warnings count as errors for the exit code")
+    parser.description = (
+        "計画・報告書の YAML を検査します。フォルダを指定すると、jusou: の印のある *.yaml / *.yml を探します"
+        "（隠しフォルダ、.venv、node_modules、.gitignore で除かれたものは探しません）。"
+        "終了コード: 0 エラーなし、1 エラーあり（--strict では警告も）、2 検査できない。"
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="検査するファイルまたはフォルダ。- は標準入力から読みます（名前は --stdin-filename）",
+    )
+    parser.add_argument(
+        "--format", choices=sorted(REPORTERS), default="text", help="出力の形式（既定は text）: %(choices)s"
+    )
+    parser.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="結果を標準出力ではなく FILE に書きます（書き終えてから置き換えるので、途中の内容は残りません）",
+    )
+    parser.add_argument("--strict", action="store_true", help="警告もエラーと同じく終了コード 1 にします")
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="指摘があっても終了コード 0 で終わります（検査できないときの 2 は変わりません）",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="text と github の形式で、エラーと警告だけを出します（情報・抑制した指摘と最後の集計行を出しません）",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="規則ごとの指摘の件数を出します（text では結果の後に、ほかの形式では標準エラー出力に）",
+    )
     parser.add_argument(
         "--select",
         action="append",
         metavar="CODES",
-        help="run only these rules: codes or groups, comma-separated (MT,DL001); replaces jusou.toml's select",
+        help="この規則だけを実行します: コードかグループをコンマ区切りで（MT,DL001）。jusou.toml の select を置き換えます",
     )
     parser.add_argument(
         "--ignore",
         action="append",
         metavar="CODES",
-        help="do not run these rules: codes or groups, comma-separated; added to jusou.toml's ignore",
+        help="この規則を実行しません: コードかグループをコンマ区切りで。jusou.toml の ignore に加わります",
     )
-    parser.add_argument("--config", metavar="FILE", help="use this jusou.toml instead of the one found above each file")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="フォルダを探すときに除く名前・パターン（drafts、*.old.yaml、plans/old/*）。何度でも指定でき、"
+        "jusou.toml の exclude に加わります",
+    )
+    parser.add_argument(
+        "--missing-ok",
+        action="store_true",
+        help="存在しないファイル・フォルダは注記して飛ばします（既定では終了コード 2）",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="- で標準入力から読む文書の、メッセージに出す名前（報告書が参照する計画はこの名前から探します）",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="text 形式の色: auto は端末のときだけ（NO_COLOR で無効、FORCE_COLOR で有効）、always、never",
+    )
+    parser.add_argument("--config", metavar="FILE", help="各ファイルの上にある jusou.toml の代わりにこの設定を使います")
     add_debug_argument(parser)
 
 
@@ -109,39 +175,129 @@ class _Configs:
         return self.loaded[found]
 
 
+def _existing(paths: Sequence[str], *, missing_ok: bool, lang: str) -> list[str]:
+    """The paths that exist (``-`` always does); a missing one stops the command, or with ``--missing-ok`` is
+    noted on standard error and skipped. A path that exists but cannot be reached stops the command either way."""
+    kept = []
+    for given in paths:
+        if given != STDIN and missing_ok and not os.path.lexists(given):
+            message = Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
+            skipped = Message(ja="（--missing-ok: 飛ばします）", en=" (--missing-ok: skipped)")
+            sys.stderr.write(f"jusou: {message.text(lang)}{skipped.text(lang)}\n")
+            continue
+        if given != STDIN:
+            require_paths([given])
+        kept.append(given)
+    return kept
+
+
+def _excluded_by_config(path: Path, config: Config, named: set[Path]) -> bool:
+    """A file found by a folder walk that the ``exclude`` of its ``jusou.toml`` leaves out."""
+    if path in named or not config.exclude or config.path is None:
+        return False
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(config.path)).parent)
+    except ValueError:
+        return False
+    return excluded(PurePosixPath(relative.as_posix()), config.exclude)
+
+
+def _check_stdin(name: str | None, rules: Sequence[Rule], config: Config) -> CheckedDocument:
+    raw = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    return check_source(parse_source(raw, name=name or "<stdin>"), rules=rules, severities=config.severities())
+
+
+def _colour(choice: str) -> bool:
+    """``--color``: always and never say so; auto colours a terminal, unless ``NO_COLOR`` (or with
+    ``FORCE_COLOR``, any output) — both as https://no-color.org and https://force-color.org describe."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stdout_is_terminal()
+
+
+def _quiet(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.suppressed and f.severity is not Severity.INFO]
+
+
 def run(args: argparse.Namespace) -> int:
-    require_paths(args.paths)
+    lang = language(args)
+    paths = _existing(args.paths, missing_ok=args.missing_ok, lang=lang)
     select, ignore = _selectors(args.select, "--select"), _selectors(args.ignore, "--ignore") or []
     configs = _Configs(args.config)
+    named = {Path(given) for given in paths if given != STDIN and not Path(given).is_dir()}
     unreadable: list[SourceUnreadable] = []
-    files, skipped = discover(args.paths, problems=unreadable)
     findings: list[Finding] = []
     strict_files: set[str] = set()
-    checked_files: list[Path] = []
-    for path in files:
-        config = configs.for_file(path)
-        try:
-            checked = check_document(
-                path, rules=config.rules(select=select, ignore=ignore), severities=config.severities()
-            )
-        except SourceUnreadable as error:
-            unreadable.append(error)
-            continue
-        checked_files.append(path)
-        findings.extend(checked.findings)
-        if args.strict or config.strict:
-            strict_files.add(checked.name)
+    checked_names: list[str] = []
+    seen: set[str] = set()
+    skipped = 0
+    for given in paths:
+        targets: list[Path | None] = [None]
+        if given != STDIN:
+            found, skipped_here = discover([given], exclude=args.exclude, problems=unreadable, seen=seen)
+            targets, skipped = [*found], skipped + skipped_here
+        for path in targets:
+            config = configs.for_file(path if path is not None else Path(args.stdin_filename or "."))
+            if path is not None and _excluded_by_config(path, config, named):
+                continue
+            rules = config.rules(select=select, ignore=ignore)
+            if path is None:
+                checked = _check_stdin(args.stdin_filename, rules, config)
+            else:
+                try:
+                    checked = check_document(path, rules=rules, severities=config.severities())
+                except SourceUnreadable as error:
+                    unreadable.append(error)
+                    continue
+            findings.extend(checked.findings)
+            checked_names.append(checked.name)
+            if args.strict or config.strict:
+                strict_files.add(checked.name)
     findings = configs.findings + findings
-    summary = Summary(files=len(checked_files), skipped=skipped, paths=tuple(str(path) for path in checked_files))
-    colour = stdout_is_terminal() and not os.environ.get("NO_COLOR")
-    sys.stdout.write(render(args.format, findings, summary, lang=language(args), colour=colour))
+    summary = Summary(
+        files=len(checked_names),
+        skipped=skipped,
+        paths=tuple(checked_names),
+        strict_files=frozenset(strict_files),
+        docs_url=os.environ.get("JUSOU_DOCS_URL") or DOCUMENTATION_URL,
+    )
+    _write(args, findings, summary, lang)
     if unreadable:
         # Every file that could be read has been checked and reported; the ones that could not are each named,
-        # and the run as a whole could not be done: exit 2, never a silent skip.
+        # and the run as a whole could not be done: exit 2, never a silent skip (--exit-zero does not hide it).
         for problem in unreadable:
-            sys.stderr.write(f"jusou: {problem.message.text(language(args))}\n")
+            sys.stderr.write(f"jusou: {problem.message.text(lang)}\n")
         return EXIT_CANNOT_RUN
+    if args.exit_zero:
+        return EXIT_OK
     return EXIT_FINDINGS if any(_fails(f, strict_files) for f in findings) else EXIT_OK
+
+
+def _write(args: argparse.Namespace, findings: list[Finding], summary: Summary, lang: str) -> None:
+    """The report to standard output or ``--output-file``, the statistics, and GitHub's step summary."""
+    shown = _quiet(findings) if args.quiet and args.format in ("text", "github") else findings
+    to_file = args.output_file is not None
+    output = render(args.format, shown, summary, lang=lang, colour=not to_file and _colour(args.color))
+    if args.quiet and args.format in ("text", "github"):
+        output = "".join(line + "\n" for line in output.splitlines()[:-1])
+    if args.statistics:
+        table = statistics(findings, lang)
+        if args.format == "text":
+            output += table
+        else:
+            sys.stderr.write(table)
+    if to_file:
+        write_text_atomically(args.output_file, output)
+    else:
+        sys.stdout.write(output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(step_summary(findings, summary, lang))
 
 
 def _fails(finding: Finding, strict_files: set[str]) -> bool:

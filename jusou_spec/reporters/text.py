@@ -26,6 +26,10 @@ class Summary:
     files: int
     skipped: int
     paths: tuple[str, ...] = ()
+    strict_files: frozenset[str] = frozenset()
+    """The files whose warnings fail the check (``--strict`` or ``strict = true``): JUnit makes them failures."""
+    docs_url: str | None = None
+    """The documentation's base URL, for the formats that link rules to it (SARIF); None leaves links out."""
 
 
 def count_line(findings: Sequence[Finding], summary: Summary, lang: str) -> str:
