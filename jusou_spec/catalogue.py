@@ -17,6 +17,7 @@ from jusou_spec import config_checks, engine_checks, schema, source, suppression
 from jusou_spec.findings import Check, Message
 from jusou_spec.model import YEAR_UNREADABLE, clauses
 from jusou_spec.rules import RULES, Example, examples
+from jusou_spec.workbook import checks as workbook_checks
 
 __all__ = ["BUILT_IN", "Explanation", "all_checks", "check_of", "explain", "module_of"]
 
@@ -29,6 +30,7 @@ _BUILT_IN_BY_MODULE: tuple[tuple[str, tuple[Check, ...]], ...] = (
     (engine_checks.__name__, engine_checks.CHECKS),
     (suppression.__name__, suppression.CHECKS),
     (config_checks.__name__, config_checks.CHECKS),
+    (workbook_checks.__name__, workbook_checks.CHECKS),
 )
 
 BUILT_IN: tuple[Check, ...] = tuple(check for _, checks in _BUILT_IN_BY_MODULE for check in checks)
@@ -140,6 +142,12 @@ _WHY_BUILT_IN: dict[str, Message] = {
         ja="号は社会福祉法第106条の4第2項にあるものだけです。存在しない号の事業は、法定の事業として数えられません。",
         en="Only the items of Social Welfare Act art. 106-4(2) exist; a program under an item that does not "
         "exist cannot count as a statutory program.",
+    ),
+    "XL": Message(
+        ja="ワークブックは、セルの値を計画・報告書の文書として読みます。読めないセルや置き場所のない値は、"
+        "黙って捨てずに、そのシートとセルで指摘します。",
+        en="A workbook is read cell by cell into a plan or report; a cell that cannot be read, or a value with no "
+        "place in the document, is reported at its sheet and cell instead of being dropped.",
     ),
     "YR": Message(
         ja="年度と期間は、計画期間・実施年度・実績の年度の照合に使います。読めない値は、どの年度の検査にも使えません。",

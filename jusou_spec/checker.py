@@ -39,6 +39,7 @@ from jusou_spec.suppression import apply_suppressions
 __all__ = [
     "INTERNAL",
     "SKIPPED_FOLDERS",
+    "WORKBOOK_SUFFIXES",
     "CheckedDocument",
     "check_document",
     "check_plan",
@@ -46,7 +47,12 @@ __all__ = [
     "check_source",
     "discover",
     "excluded",
+    "read_document",
 ]
+
+WORKBOOK_SUFFIXES = (".xlsx",)
+"""Files read as workbooks (the ``excel`` extra); every other file is read as YAML."""
+
 
 _log = logging.getLogger(__name__)
 
@@ -94,7 +100,25 @@ def check_document(
     severities: Mapping[str, Severity] | None = None,
 ) -> CheckedDocument:
     """Read and check one file (raises :class:`~jusou_spec.source.SourceUnreadable` for an unreadable path)."""
-    return check_source(read_source(path), rules=rules, severities=severities)
+    return check_source(read_document(path), rules=rules, severities=severities)
+
+
+def read_document(path: str | os.PathLike[str]) -> SourceDocument:
+    """Load a YAML file, or a workbook (``.xlsx``) through :mod:`jusou_spec.workbook.read`, which needs openpyxl
+    and is imported only here, so that checking YAML never loads it."""
+    if Path(path).suffix.lower() not in WORKBOOK_SUFFIXES:
+        return read_source(path)
+    try:
+        from jusou_spec.workbook.read import read_workbook
+    except ImportError as error:
+        raise SourceUnreadable(os.fsdecode(os.fspath(path)), EXCEL_MISSING) from error
+    return read_workbook(path)
+
+
+EXCEL_MISSING = Message(
+    ja="ワークブック（.xlsx）を読むには openpyxl が必要です。pip install 'jusou-spec[excel]' で入れてください。",
+    en="reading workbooks (.xlsx) needs openpyxl: pip install 'jusou-spec[excel]'",
+)
 
 
 def check_plan(
@@ -239,7 +263,26 @@ def _locate(finding: Finding, name: str, source_map: SourceMap) -> Finding:
     if finding.line is not None and finding.file is not None:
         return finding
     position = source_map.locate(finding.pointer, key=True)
-    return finding.evolve(file=name, line=finding.line or position.line, column=finding.column or position.column)
+    return finding.evolve(
+        file=name,
+        line=finding.line or position.line,
+        column=finding.column or position.column,
+        cell=finding.cell or position.cell,
+    )
+
+
+def _document_suffix(path: Path) -> bool:
+    return path.suffix in (".yaml", ".yml") or path.suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def _carries_workbook_marker(path: Path) -> bool:
+    if path.name.startswith("~$"):
+        return False  # Excel's lock file beside an open workbook
+    try:
+        from jusou_spec.workbook.read import carries_workbook_marker
+    except ImportError:
+        return False
+    return carries_workbook_marker(path)
 
 
 SKIPPED_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
@@ -254,8 +297,9 @@ def discover(
     seen: set[str] | None = None,
 ) -> tuple[list[Path], int]:
     """The files to check under ``paths``: files given by name, and below folders every ``*.yaml``/``*.yml``
-    that carries the ``jusou:`` marker, in sorted order, each file once however often it is given (``seen``
-    carries the files already listed across calls). Returns them with the number of folder files skipped.
+    that carries the ``jusou:`` marker and every ``*.xlsx`` whose 基本情報 sheet has its ``jusou`` row, in sorted
+    order, each file once however often it is given (``seen`` carries the files already listed across calls).
+    Returns them with the number of folder files skipped.
 
     A folder walk leaves out hidden folders, :data:`SKIPPED_FOLDERS`, what git ignores there (when the folder is
     in a work tree) and whatever matches an ``exclude`` glob: the glob is matched against each file's and folder's
@@ -311,7 +355,7 @@ def excluded(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
 
 
 def _walk(folder: Path, exclude: Sequence[str], problems: list[SourceUnreadable] | None) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file below ``folder`` a walk takes (links to folders are not followed)."""
+    """Every ``*.yaml``/``*.yml`` and ``*.xlsx`` file below ``folder`` a walk takes (links to folders are not followed)."""
 
     def unlisted(error: OSError) -> None:
         shown = os.fsdecode(error.filename) if error.filename is not None else str(folder)
@@ -332,7 +376,7 @@ def _walk(folder: Path, exclude: Sequence[str], problems: list[SourceUnreadable]
         )
         for name in names:
             candidate = here / name
-            if candidate.suffix not in (".yaml", ".yml") or os.path.isdir(candidate):
+            if not _document_suffix(candidate) or os.path.isdir(candidate):
                 continue
             if not excluded(PurePosixPath(candidate.relative_to(folder).as_posix()), exclude):
                 found.append(candidate)
@@ -346,4 +390,8 @@ def _marked_or_unreadable(path: Path) -> bool:
         mode = os.stat(path).st_mode
     except OSError:
         return True
-    return not stat.S_ISREG(mode) or carries_marker(path, unreadable=True)
+    if not stat.S_ISREG(mode):
+        return True
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _carries_workbook_marker(path)
+    return carries_marker(path, unreadable=True)

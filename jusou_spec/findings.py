@@ -80,6 +80,8 @@ class Finding:
     column: int | None = None
     suppressed: str | None = None
     """The reason given for suppressing this finding in the document, when it was suppressed."""
+    cell: str | None = None
+    """In a workbook, the sheet and cell (``事業!D12``); ``line`` and ``column`` are then its row and column."""
 
     def text(self, lang: Language | str = "ja") -> str:
         """The message in ``lang``."""
@@ -105,6 +107,7 @@ class _Changes(TypedDict, total=False):
     line: int | None
     column: int | None
     suppressed: str | None
+    cell: str | None
 
 
 @attrs.frozen

@@ -42,6 +42,8 @@ __all__ = [
     "carries_marker",
     "folder_unreadable",
     "parse_source",
+    "read_marker",
+    "read_raw",
     "read_source",
 ]
 
@@ -97,6 +99,8 @@ class Position:
 
     line: int
     column: int
+    cell: str | None = attrs.field(default=None, repr=False)
+    """In a workbook, the cell by sheet and address (``事業!D12``); line and column are its row and column."""
 
 
 @attrs.frozen
@@ -149,11 +153,18 @@ class SourceUnreadable(JusouError):
 def read_source(path: str | os.PathLike[str], *, name: str | None = None) -> SourceDocument:
     """Read and load a file; only a path that cannot be read at all raises (SourceUnreadable)."""
     shown = os.fsdecode(os.fspath(path))
+    return parse_source(read_raw(path), name=shown if name is None else name)
+
+
+def read_raw(path: str | os.PathLike[str]) -> bytes:
+    """A document file's bytes, one more than :data:`MAX_FILE_BYTES` at most (so "too large" is told without
+    reading it all), through the one door files are opened by; raises SourceUnreadable, as :func:`read_source`
+    does (a workbook's reader uses it too)."""
     try:
-        raw = read_regular(path, limit=MAX_FILE_BYTES + 1)  # one byte more tells "too large" without reading it all
+        return read_regular(path, limit=MAX_FILE_BYTES + 1)
     except (OSError, ValueError) as error:
+        shown = os.fsdecode(os.fspath(path))
         raise SourceUnreadable(shown, _unreadable(shown, error)) from error
-    return parse_source(raw, name=shown if name is None else name)
 
 
 def parse_source(raw: bytes | str, *, name: str = "<string>") -> SourceDocument:
@@ -320,6 +331,16 @@ def _marker(data: dict[str, object], source_map: SourceMap, issues: list[Issue])
     )
     issues.append(Issue("SR007", message, at.line, at.column, "/jusou"))
     return None, None
+
+
+def read_marker(
+    data: dict[str, object], source_map: SourceMap, name: str
+) -> tuple[str | None, int | None, tuple[Finding, ...]]:
+    """The kind and version the ``jusou`` member of ``data`` names, and SR006/SR007 when it does not (for documents
+    read from elsewhere than YAML, such as a workbook's 基本情報 sheet)."""
+    issues: list[Issue] = []
+    kind, version = _marker(data, source_map, issues)
+    return kind, version, _findings(issues, name)
 
 
 def folder_unreadable(path: str, error: OSError) -> Message:

@@ -9,6 +9,9 @@ from .profiles import load
 
 pytest_plugins = ["pytester", "tests.timed_markers"]
 
+collect_ignore = ["libreoffice_fill.py"]
+"""Run by LibreOffice's own Python (python3-uno), not imported by the test session."""
+
 load()
 
 

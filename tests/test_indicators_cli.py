@@ -71,7 +71,8 @@ def test_not_stated_actuals_are_null_with_their_reason_in_json(capsys, in_root):
 def test_csv_has_a_row_per_year_and_per_breakdown_item(capsys, in_root):
     """CSV: one row per indicator and year, then one per breakdown item with its path (校区=北部)."""
     code, out, _ = _run(["indicators", "--format", "csv", "--lang", "en", "examples/actuals-r3-r5.yaml"], capsys)
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeff"), "UTF-8 with a byte-order mark, so that Excel opens it by double-click"
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert code == 0
     year_rows = [r for r in rows if r["indicator"] == "アウトリーチ相談件数" and not r["breakdown"]]
     assert [(r["year"], r["actual"]) for r in year_rows] == [("R3", "2662"), ("R4", "3631"), ("R5", "2678")]

@@ -24,13 +24,18 @@ LAZY = (
     "jusou_spec.indicator_table",
     "weasyprint",
     "jusou_spec.document",
+    "openpyxl",
+    "jusou_spec.workbook.read",
+    "jusou_spec.workbook.write",
 )
 """The only modules that may be imported inside a function: networkx and graphviz, heavy and needed only to draw,
-and the package's modules that import them (or Jinja2) at their top; WeasyPrint, needed only for a PDF; the schema's explaining engine (jsonschema), needed only
-for an invalid document; the process pool of ``jusou check --jobs``, needed only for more than one job; and the
-indicator series (``jusou_spec.progress.series``) and the indicators table, which the package, ``progress`` and
-``jusou indicators`` load on first use because checking never needs them.
-Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix the direction instead: see docs/architecture.md)."""
+and the package's modules that import them (or Jinja2) at their top; WeasyPrint, needed only for a PDF; openpyxl
+(the excel extra) and the workbook reader and writer that import it, needed only for workbooks; the schema's
+explaining engine (jsonschema), needed only for an invalid document; the process pool of ``jusou check --jobs``,
+needed only for more than one job; and the indicator series (``jusou_spec.progress.series``) and the indicators
+table, which the package, ``progress`` and ``jusou indicators`` load on first use because checking never needs them.
+Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix
+the direction instead: see docs/architecture.md)."""
 
 
 def _lint_imports() -> Path:

@@ -6,7 +6,17 @@ sends tracebacks) is re-exported here from the commands' shared module, which st
 
 from __future__ import annotations
 
-from jusou_spec.commands import check, graph, indicators, render, rules, schema
+from jusou_spec.commands import (
+    check,
+    export,
+    graph,
+    import_workbook,
+    indicators,
+    render,
+    rules,
+    schema,
+    template,
+)
 from jusou_spec.commands._common import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
@@ -28,5 +38,5 @@ __all__ = [
     "unknown_environment_language",
 ]
 
-COMMANDS = (check, schema, rules, graph, indicators, render)
+COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""

@@ -29,7 +29,7 @@ from jusou_spec.progress.series import Figure, IndicatorProgress, Status, YearPr
 from jusou_spec.progress.text import figure, rate_text
 from jusou_spec.reporters import finding_record
 
-__all__ = ["FORMATS", "Result", "as_csv", "as_json", "as_text"]
+__all__ = ["CSV_BOM", "FORMATS", "Result", "as_csv", "as_json", "as_text"]
 
 
 @attrs.frozen
@@ -443,6 +443,10 @@ def _csv_breakdowns(breakdowns: Sequence[Breakdown], path: str = "") -> Iterator
             yield from _csv_breakdowns(item.breakdowns, f"{here}/")
 
 
+CSV_BOM = "\ufeff"
+"""The byte-order mark that makes Excel open a UTF-8 CSV by double-click (without it, Excel reads it as Shift_JIS)."""
+
+
 def _csv_number(value: Figure) -> str:
     """A figure in plain positional notation, exact (a recomputed rate that does not end, to ten places)."""
     if isinstance(value, Fraction):
@@ -515,7 +519,7 @@ def as_csv(results: Sequence[Result], findings: Sequence[Finding], lang: str) ->
                             "",
                         ]
                     )
-    return out.getvalue()
+    return CSV_BOM + out.getvalue()
 
 
 FORMATS: dict[str, Callable[[Sequence[Result], Sequence[Finding], str], str]] = {

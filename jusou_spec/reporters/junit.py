@@ -28,7 +28,8 @@ __all__ = ["junit"]
 
 
 def _name(finding: Finding, used: Counter[str]) -> str:
-    base = finding.code if finding.line is None else f"{finding.code} {finding.line}:{finding.column or 0}"
+    place = finding.cell or (None if finding.line is None else f"{finding.line}:{finding.column or 0}")
+    base = finding.code if place is None else f"{finding.code} {place}"
     used[base] += 1
     return base if used[base] == 1 else f"{base} ({used[base]})"
 

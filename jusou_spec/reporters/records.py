@@ -1,6 +1,7 @@
 """The ``json`` format: a list of objects with ``file``, ``line``, ``column``, ``rule``, ``name``, ``severity``,
 ``message``, ``path`` (the JSON pointer) and ``suppressed`` (the reason, or null). Bytes of a file name that are
-not UTF-8 are written as ``\\xNN`` (in ``file`` and in a message that quotes the name), so the output is UTF-8.
+not UTF-8 are written as ``\\xNN`` (in ``file`` and in a message that quotes the name), so the output is UTF-8. A finding in a workbook adds
+``cell`` (``事業!D12``), its ``line`` and ``column`` being the cell's row and column.
 
 :func:`finding_record` is the one JSON form of a finding; ``jusou indicators --format json`` uses it too.
 """
@@ -31,6 +32,7 @@ def finding_record(finding: Finding, lang: str) -> dict[str, object]:
         "message": printable_name(finding.text(lang)),
         "path": finding.pointer,
         "suppressed": finding.suppressed,
+        **({"cell": finding.cell} if finding.cell else {}),
     }
 
 

@@ -129,6 +129,8 @@ def _result(finding: Finding, index: dict[str, int], lang: str, root: Path, fing
         location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer}]
     result["locations"] = [location]
     result["partialFingerprints"] = {FINGERPRINT: fingerprint}
+    if finding.cell:
+        result["properties"] = {"cell": finding.cell}
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.suppressed}]
     return result

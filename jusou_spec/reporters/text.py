@@ -2,7 +2,8 @@
 count line.
 
 A suppressed finding is shown as ``file:line:col: 抑制 CODE message（抑制の理由: …）`` (``suppressed`` in English); colour only when asked
-(the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). The other formats reuse the line of one
+(the CLI asks when stdout is a terminal and ``NO_COLOR`` is not set). In a workbook the place is the sheet and cell:
+``計画.xlsx:事業!D12: error CL001 …``. The other formats reuse the line of one
 finding, the reason of a suppression and the count line, so they live here, below them.
 """
 
@@ -103,7 +104,8 @@ def text_line(finding: Finding, lang: str, *, colour: bool = False) -> str:
     key = "suppressed" if finding.suppressed else finding.severity.value
     word = suppressed_word(lang) if finding.suppressed else key
     note = suppressed_note(finding, lang) if finding.suppressed else ""
-    where = f"{one_line(str(finding.file))}:{finding.line}:{finding.column}:"
+    place = finding.cell if finding.cell else f"{finding.line}:{finding.column}"
+    where = f"{one_line(str(finding.file))}:{one_line(place)}:"
     message = one_line(f"{finding.text(lang)}{note}")
     if colour:
         return f"{where} {_COLOURS[key]}{word}{_RESET} \x1b[1m{finding.code}{_RESET} {message}"
