@@ -17,7 +17,7 @@ or comes back as findings; nothing else is raised for what a caller passes. ``lo
 import neither networkx nor graphviz; ``build_graph`` and ``render`` (one diagram) load them on first use,
 ``indicators`` its module, which checking does not need, and
 ``render_document`` (the whole plan as HTML, PDF or Markdown, see docs/guide.md) loads Jinja2 too, and WeasyPrint
-for a PDF.
+for a PDF. ``compare(plans)`` sets plans side by side (``jusou compare``), loading its package on first use.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
 
 if TYPE_CHECKING:
+    from jusou_spec.comparison import compare
     from jusou_spec.diagrams import render
     from jusou_spec.document import render_document
     from jusou_spec.graph import build_graph
@@ -49,6 +50,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "check",
+    "compare",
     "indicators",
     "load",
     "render",
@@ -115,4 +117,10 @@ def __getattr__(name: str) -> Any:
         import jusou_spec.progress.series as series
 
         return series.indicators
+    if name == "compare":
+        # Plans side by side: needed by `jusou compare` and by callers, not by checking. The package is named
+        # comparison so that it never shadows this function.
+        from jusou_spec.comparison import compare
+
+        return compare
     raise AttributeError(f"module 'jusou_spec' has no attribute {name!r}")

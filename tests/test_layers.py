@@ -22,6 +22,7 @@ LAZY = (
     "jusou_spec.commands._parallel",
     "jusou_spec.progress.series",
     "jusou_spec.indicator_table",
+    "jusou_spec.comparison",
     "weasyprint",
     "jusou_spec.document",
     "openpyxl",
@@ -33,7 +34,8 @@ and the package's modules that import them (or Jinja2) at their top; WeasyPrint,
 (the excel extra) and the workbook reader and writer that import it, needed only for workbooks; the schema's
 explaining engine (jsonschema), needed only for an invalid document; the process pool of ``jusou check --jobs``,
 needed only for more than one job; and the indicator series (``jusou_spec.progress.series``) and the indicators
-table, which the package, ``progress`` and ``jusou indicators`` load on first use because checking never needs them.
+table, which the package, ``progress`` and ``jusou indicators`` load on first use because checking never needs them;
+and the comparison of plans, which the package and ``jusou compare`` load on first use for the same reason.
 Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix
 the direction instead: see docs/architecture.md)."""
 

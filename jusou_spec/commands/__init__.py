@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jusou_spec.commands import (
     check,
+    compare,
     export,
     graph,
     import_workbook,
@@ -38,5 +39,5 @@ __all__ = [
     "unknown_environment_language",
 ]
 
-COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook)
+COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook, compare)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""

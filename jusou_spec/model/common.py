@@ -166,6 +166,11 @@ class Indicator:
     pointer: str = location()
 
     @property
+    def has_targets(self) -> bool:
+        """Whether the indicator states at least one target (a numeric target, as TG001 asks for)."""
+        return isinstance(self.targets, tuple) and bool(self.targets)
+
+    @property
     def is_ratio(self) -> bool:
         """Whether the indicator is a ratio (分子 over 分母)."""
         return self.numerator is not None and self.denominator is not None

@@ -9,7 +9,7 @@ import attrs
 
 from jusou_spec.findings import Finding
 from jusou_spec.fiscal import FiscalRange, FiscalYear
-from jusou_spec.law import Clause
+from jusou_spec.law import Clause, Pillar
 from jusou_spec.model._build import (
     BuildContext,
     NotStated,
@@ -132,6 +132,11 @@ class Plan:
 
     def programs_for(self, clause: Clause) -> tuple[Program, ...]:
         return tuple(program for program in self.programs if clause in program.clauses)
+
+    def programs_under(self, pillar: Pillar) -> tuple[Program, ...]:
+        """The programs of ``pillar`` (相談支援 …), in document order: those naming one of its clauses, an umbrella by
+        its whole 号; the grouping of the numeric-target rule (TG001) and of ``jusou compare``."""
+        return tuple(program for program in self.programs if any(c.pillar is pillar for c in program.stands_for))
 
     def is_umbrella(self, program: Program) -> bool:
         """Whether ``program`` groups others: it carries a whole 号 (号全体), or another program names it as 上位事業."""

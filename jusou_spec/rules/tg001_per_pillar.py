@@ -46,12 +46,12 @@ CHECK = Check(
 
 
 def _has_target(program: Program) -> bool:
-    return any(isinstance(indicator.targets, tuple) and indicator.targets for indicator in program.indicators)
+    return any(indicator.has_targets for indicator in program.indicators)
 
 
 def check(plan: Plan) -> Iterator[Finding]:
     for pillar in Pillar:
-        programs = [p for p in plan.programs if any(c.pillar is pillar for c in p.stands_for)]
+        programs = plan.programs_under(pillar)
         if not programs or any(_has_target(program) for program in programs):
             continue
         labels = "・".join(c.label for c in CLAUSES if c.pillar is pillar)
