@@ -43,6 +43,12 @@ GOLDEN_CASES = (
         "indicators-fixture-as-of-r7-en", ("indicators", "--lang", "en", "--as-of", "R7", "tests/fixtures/indicators")
     ),
     Case("indicators-fixture-csv", ("indicators", "--format", "csv", "tests/fixtures/indicators")),
+    Case("compare-bundled-text-ja", ("compare", "plans", "reports", "tests/fixtures/mihon.yaml")),
+    Case("compare-bundled-text-en", ("compare", "--lang", "en", "plans", "reports", "tests/fixtures/mihon.yaml")),
+    Case("compare-bundled-csv", ("compare", "--format", "csv", "plans", "reports", "tests/fixtures/mihon.yaml")),
+    Case(
+        "compare-bundled-markdown", ("compare", "--format", "markdown", "plans", "reports", "tests/fixtures/mihon.yaml")
+    ),
 )
 
 

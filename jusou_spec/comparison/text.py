@@ -30,7 +30,8 @@ def _glance(comparison: Comparison, lang: str) -> list[str]:
     header = ["号" if lang != "en" else "Clause", *(municipality_label(m, lang) for m in comparison.municipalities)]
     rows = [header]
     for row in comparison.coverage:
-        cells = ["、".join(delivery_text(cell.delivery, lang) for cell in cells) or "×" for cells in row.cells]
+        joiner = "、" if lang != "en" else "; "
+        cells = [joiner.join(delivery_text(cell.delivery, lang) for cell in cells) or "×" for cells in row.cells]
         rows.append([row.clause.label, *cells])
     return _table(rows)
 
@@ -43,7 +44,8 @@ def as_text(comparison: Comparison, lang: str) -> str:
     for label, municipality in zip(labels, comparison.municipalities, strict=True):
         plan = municipality.plan
         period = period_text(plan, lang)
-        out.append(f"  {label}: {plan.title}（{period}） {municipality.file}".rstrip())
+        span = f"（{period}）" if ja else f" ({period})"
+        out.append(f"  {label}: {plan.title}{span} {municipality.file}")
     out.append("")
     out.append("■ " + ("号ごとの実施方式（× は事業の記載なし）" if ja else "Delivery by clause (× means no program)"))
     out.extend("  " + line for line in _glance(comparison, lang))

@@ -141,7 +141,7 @@ def gap_text(gap: Gap, lang: str) -> str:
 
 
 def _span(span: DeliverySpan, lang: str) -> str:
-    modes = "・".join(_delivery_mode(mode, lang) for mode in span.modes)
+    modes = _w(lang, "・", " and ").join(_delivery_mode(mode, lang) for mode in span.modes)
     return modes if span.years is None else f"{span.years} {modes}"
 
 
@@ -151,7 +151,7 @@ def delivery_text(delivery: tuple[DeliverySpan, ...] | NotStated, lang: str) -> 
         return _w(lang, "実施方式は未記載", "delivery not stated")
     if not delivery:
         return _w(lang, "実施方式の記載なし", "delivery not given")
-    return "／".join(_span(span, lang) for span in delivery)
+    return _w(lang, "／", " / ").join(_span(span, lang) for span in delivery)
 
 
 def _program_line(cell: ProgramCell, lang: str) -> Line:
@@ -173,7 +173,7 @@ def _target(target: Target, unit: str, lang: str) -> str:
 def target_text(indicator: Indicator, lang: str) -> str:
     unit = indicator.unit if isinstance(indicator.unit, str) else ""
     assert isinstance(indicator.targets, tuple)
-    return "、".join(_target(target, unit, lang) for target in indicator.targets)
+    return _w(lang, "、", ", ").join(_target(target, unit, lang) for target in indicator.targets)
 
 
 def _target_line(program: Program, indicator: Indicator, lang: str) -> Line:
