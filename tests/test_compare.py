@@ -51,7 +51,12 @@ def test_columns_follow_the_order_given_and_a_folder_in_sorted_order(in_root):
     """Municipalities appear as given; plans/ is read in sorted file order (ashiya, imizu, uozu)."""
     comparison = jusou_spec.compare(["tests/fixtures/mihon.yaml", "plans"])
     assert [m.plan.municipality.name for m in comparison.municipalities] == ["見本市", "芦屋市", "射水市", "魚津市"]
-    assert [m.file for m in comparison.municipalities][0] == "tests/fixtures/mihon.yaml"
+    assert [m.file for m in comparison.municipalities] == [
+        "tests/fixtures/mihon.yaml",
+        "plans/ashiya.yaml",
+        "plans/imizu.yaml",
+        "plans/uozu.yaml",
+    ]
 
 
 def test_every_coverage_cell_is_a_program_of_that_plan_carrying_the_clause(in_root):
