@@ -8,7 +8,7 @@ formats (:mod:`.text`, :mod:`.spreadsheet`, :mod:`.markdown` and the council doc
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -192,8 +192,8 @@ def _applies(delivery: Delivery, year: FiscalYear) -> bool:
     return delivery.years is None or year in delivery.years
 
 
-def _unique(modes: object) -> tuple[DeliveryMode, ...]:
-    return tuple(dict.fromkeys(modes))  # type: ignore[call-overload]
+def _unique(modes: Iterable[DeliveryMode]) -> tuple[DeliveryMode, ...]:
+    return tuple(dict.fromkeys(modes))
 
 
 def _year_cell(plan: Plan, year: FiscalYear) -> Mode | Gap:
