@@ -12,6 +12,8 @@ from jusou_spec.commands import (
     graph,
     import_workbook,
     indicators,
+    init,
+    new,
     render,
     rules,
     schema,
@@ -38,5 +40,5 @@ __all__ = [
     "unknown_environment_language",
 ]
 
-COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook)
+COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook, init, new)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
