@@ -128,7 +128,7 @@ def _modes(text: str, period: FiscalRange) -> tuple[ModePeriod, ...]:
             re.split(r"([:：])", part, maxsplit=1) if re.search(r"[:：]", part) else (part, "", "")
         )
         if not colon:
-            raise _bad_mode(text, f"「{part}」に年度がありません", f"'{part}' has no years")
+            raise _bad_mode(text, f"「{part}」が「年度:形態」の形ではありません", f"'{part}' is not 'years:mode'")
         try:
             years = parse_range(years_text.strip())
         except FiscalYearError as error:
@@ -203,12 +203,20 @@ def _summary(plan: Plan, output: str | None, lang: str) -> None:
     """On standard error: what was written, how many values are left to fill in, and errors if any remain."""
     to_fill = sum(1 for value in not_stated(plan) if value.reason == TO_FILL)
     errors = sum(1 for finding in check_plan(plan) if finding.severity is Severity.ERROR)
-    where = output or "標準出力" if lang != "en" else output or "standard output"
-    shown = output or "FILE"
-    message = Message(
-        ja=f"{where}: 計画のひな形を書きました。記入する項目が {to_fill} 件あります（jusou check {shown} が警告で示します）",
-        en=f"{where}: wrote a plan skeleton with {to_fill} values to fill in (jusou check {shown} lists them as warnings)",
-    )
+    if output is None:
+        message = Message(
+            ja=f"計画のひな形を標準出力に書きました。記入する項目が {to_fill} 件あります（ファイルに保存して jusou check "
+            "で確かめると、警告として一覧できます）",
+            en=f"wrote a plan skeleton to standard output with {to_fill} values to fill in (saved to a file, "
+            "jusou check lists them as warnings)",
+        )
+    else:
+        message = Message(
+            ja=f"{output}: 計画のひな形を書きました。記入する項目が {to_fill} 件あります（jusou check {output} "
+            "が警告として一覧します）",
+            en=f"{output}: wrote a plan skeleton with {to_fill} values to fill in (jusou check {output} lists them "
+            "as warnings)",
+        )
     sys.stderr.write(f"jusou: {message.text(lang)}\n")
     if errors:
         sys.stderr.write(
