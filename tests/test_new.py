@@ -162,6 +162,7 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path, capsys):
             "cannot be read",
         ),
         (["--name", " ", "--period", "R7～R11"], "--name に自治体の名前", "--name needs"),
+        (["--period", "R7～R11", "-o", "plan.xlsx"], "拡張子は .yaml", "must be .yaml"),
     ],
 )
 def test_bad_arguments_are_usage_errors(capsys, monkeypatch, tmp_path, argv, ja, en):
@@ -170,8 +171,9 @@ def test_bad_arguments_are_usage_errors(capsys, monkeypatch, tmp_path, argv, ja,
     monkeypatch.chdir(ROOT)
     named = argv if "--name" in argv else ["--name", "見本市", *argv]
     output = tmp_path / "plan.yaml"
+    target = [] if "-o" in argv else ["-o", str(output)]
     for lang, expected in (("ja", ja), ("en", en)):
-        code, out, err = _run(["new", "--lang", lang, *named, "-o", str(output)], capsys)
+        code, out, err = _run(["new", "--lang", lang, *named, *target], capsys)
         assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("jusou: "), err
         assert expected in err and "Traceback" not in err
     assert not output.exists()

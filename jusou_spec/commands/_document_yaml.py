@@ -1,6 +1,6 @@
 """A document's data as YAML text in the bundled plans' layout, for the commands that write documents (``import``,
 ``new``): the schema line first, keys in the model's order, lists indented under their key in block style,
-multi-line text as literal blocks, decimal figures exactly as written."""
+a not-stated value on one line (``{未記載: 理由}``), multi-line text as literal blocks, decimal figures exactly as written."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from jusou_spec.resources import SCHEMA_FILES
+from jusou_spec.schema import NOT_STATED_KEY
 
 __all__ = ["schema_line", "to_yaml"]
 
@@ -29,6 +30,12 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
+def _mapping(dumper: yaml.SafeDumper, value: dict[Any, Any]) -> yaml.MappingNode:
+    """A not-stated value on one line, as planners write it: ``所管課: {未記載: これから記入}``."""
+    flow = len(value) == 1 and NOT_STATED_KEY in value and isinstance(value[NOT_STATED_KEY], str)
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True if flow else None)
+
+
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
     """A decimal figure exactly as it was written (``10.20``, never a binary float's digits)."""
     text = format(value, "f")
@@ -37,6 +44,7 @@ def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
 
 _Dumper.add_representer(str, _text)
 _Dumper.add_representer(Decimal, _decimal)
+_Dumper.add_representer(dict, _mapping)
 
 
 def to_yaml(data: Any, *, schema_line: str | None) -> str:

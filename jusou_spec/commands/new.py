@@ -164,6 +164,13 @@ def _check_output(output: str, *, force: bool) -> None:
         raise UsageError(
             Message(ja=f"{output}: フォルダです。書くファイルの名前を指定してください", en=f"{output}: is a folder")
         )
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(
+            Message(
+                ja=f"{output}: 出力ファイルの拡張子は .yaml（または .yml）にしてください",
+                en=f"{output}: the output must be .yaml (or .yml)",
+            )
+        )
     if path.exists() and not force:
         raise UsageError(
             Message(
