@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import tempfile
 from pathlib import Path
 
 import attrs
@@ -19,6 +20,8 @@ GOLDEN = ROOT / "tests" / "golden"
 class Case:
     name: str
     argv: tuple[str, ...]
+    in_empty_folder: bool = False
+    """Run in a new empty folder instead of the repository's top folder (for commands that write files there)."""
 
 
 GOLDEN_CASES = (
@@ -49,6 +52,23 @@ GOLDEN_CASES = (
     Case(
         "compare-bundled-markdown", ("compare", "--format", "markdown", "plans", "reports", "tests/fixtures/mihon.yaml")
     ),
+    Case("init-ja", ("init",), in_empty_folder=True),
+    Case("init-folder-en", ("init", "--lang", "en", "plans-repo"), in_empty_folder=True),
+    Case(
+        "new-transition",
+        (
+            "new",
+            "--name",
+            "見本市",
+            "--prefecture",
+            "見本県",
+            "--period",
+            "R7～R11",
+            "--mode",
+            "R7:移行準備事業,R8～R11:本格実施",
+        ),
+    ),
+    Case("new-from-uozu", ("new", "--name", "見本市", "--period", "R9～R13", "--from", "plans/uozu.yaml")),
 )
 
 
@@ -56,12 +76,13 @@ def run_case(case: Case) -> tuple[int, str]:
     """Exit code and standard output of one case, run from the repository's top folder."""
     out = io.StringIO()
     previous = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        with contextlib.redirect_stdout(out):
-            code = main(list(case.argv))
-    finally:
-        os.chdir(previous)
+    with tempfile.TemporaryDirectory() as empty:
+        os.chdir(empty if case.in_empty_folder else ROOT)
+        try:
+            with contextlib.redirect_stdout(out):
+                code = main(list(case.argv))
+        finally:
+            os.chdir(previous)
     return code, out.getvalue()
 
 

@@ -147,6 +147,8 @@ def _document_form(obj: Any, field: attrs.Attribute) -> Any:  # type: ignore[typ
     value = getattr(obj, field.name)
     if value is None or (value == () and not field.metadata.get("keep_empty")):
         return None
+    if value is False and field.default is False:
+        return None
     unconvert = field.metadata.get("unconvert")
     return unconvert(value) if unconvert else unbuild(value)
 

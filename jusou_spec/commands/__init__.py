@@ -13,6 +13,8 @@ from jusou_spec.commands import (
     graph,
     import_workbook,
     indicators,
+    init,
+    new,
     render,
     rules,
     schema,
@@ -39,5 +41,18 @@ __all__ = [
     "unknown_environment_language",
 ]
 
-COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook, compare)
+COMMANDS = (
+    check,
+    schema,
+    rules,
+    graph,
+    indicators,
+    render,
+    template,
+    export,
+    import_workbook,
+    compare,
+    init,
+    new,
+)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""

@@ -10,18 +10,13 @@ and the exit code is 1 when any finding is an error.
 from __future__ import annotations
 
 import argparse
-import os
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from jusou_spec.atomic import write_text_atomically
 from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._document_yaml import schema_line, to_yaml
 from jusou_spec.commands._workbooks import load, report_findings
 from jusou_spec.findings import Message, Severity
-from jusou_spec.resources import SCHEMA_FILES
 
 NAME = "import"
 HELP = "turn a filled-in workbook (.xlsx) into its YAML document"
@@ -30,42 +25,6 @@ HELP = "turn a filled-in workbook (.xlsx) into its YAML document"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="WORKBOOK", help="the workbook (.xlsx)")
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the YAML file to write")
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style, keys in their given order, literal blocks for text with line breaks."""
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value and value == value.strip() and "\t" not in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
-    """A decimal figure exactly as it was written (``10.20``, never a binary float's digits)."""
-    text = format(value, "f")
-    return dumper.represent_scalar("tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text)
-
-
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(Decimal, _decimal)
-
-
-def to_yaml(data: Any, *, schema_line: str | None) -> str:
-    """The document as YAML text in the bundled plans' layout."""
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
-    return (f"# yaml-language-server: $schema={schema_line}\n" if schema_line else "") + body
-
-
-def schema_line(output: str, kind: str) -> str | None:
-    """The relative path from ``output`` to ``schemas/<kind>.schema.json`` in a folder above it, if there is one."""
-    folder = Path(output).resolve().parent
-    for above in (folder, *folder.parents):
-        candidate = above / "schemas" / SCHEMA_FILES[kind]
-        if candidate.is_file():
-            return Path(os.path.relpath(candidate, folder)).as_posix()
-    return None
 
 
 def run(args: argparse.Namespace) -> int:

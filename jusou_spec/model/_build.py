@@ -220,6 +220,8 @@ def unbuild(obj: Any) -> Any:
             value = getattr(obj, field.name)
             if value is None or (value == () and not field.metadata.get("keep_empty")):
                 continue
+            if value is False and field.default is False:
+                continue  # a flag left at its default is not written (関連事業: false), as the documents do
             unconvert = field.metadata.get("unconvert")
             out[ja] = unconvert(value) if unconvert else unbuild(value)
         return out

@@ -60,6 +60,11 @@ __all__ = [
 ]
 
 
+def clause_labels(clauses: tuple[Clause, ...]) -> str | list[str]:
+    """The document form of 号: one clause as a label (第1号イ), several as a list, as the documents write them."""
+    return clauses[0].label if len(clauses) == 1 else [clause.label for clause in clauses]
+
+
 class Mode(enum.Enum):
     """How the municipality runs the project in a fiscal year."""
 
@@ -288,7 +293,7 @@ class Program:
 
     id: str = key("id")
     name: str = key("名称")
-    clauses: tuple[Clause, ...] = key("号", clauses, default=(), unconvert=lambda cs: [c.label for c in cs])
+    clauses: tuple[Clause, ...] = key("号", clauses, default=(), unconvert=clause_labels)
     whole: tuple[int, ...] = key("号全体", whole_items, default=(), unconvert=whole_labels)
     """The whole 号 (1 or 3) an umbrella program stands for; it covers no clause by itself (its members do)."""
     umbrella: str | None = key("上位事業")
@@ -354,7 +359,7 @@ class ScheduleRow:
 class ClauseTableRow:
     """A row of a plan's table of clauses and the existing programs they cover (魚津市 2. 全体像)."""
 
-    clauses: tuple[Clause, ...] = key("号", clauses, default=(), unconvert=lambda cs: [c.label for c in cs])
+    clauses: tuple[Clause, ...] = key("号", clauses, default=(), unconvert=clause_labels)
     function: str | None = key("機能")
     field: str | None = key("分野")
     programs: str | None = key("対象事業")
