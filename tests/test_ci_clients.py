@@ -115,6 +115,20 @@ def test_links_come_from_one_documentation_url_and_are_left_out_while_it_is_unse
         assert f'<a id="{uri.rsplit("#", 1)[1]}"></a>' in rules_md, uri
 
 
+def test_the_documentation_url_setting_is_the_default_and_gets_its_closing_slash(tmp_path, monkeypatch, capsys):
+    """Without JUSOU_DOCS_URL the project's setting (DOCUMENTATION_URL) is used; a base written without its
+    closing / gets one, so each helpUri lands inside the documentation folder."""
+    from jusou_spec.commands import check
+
+    monkeypatch.delenv("JUSOU_DOCS_URL", raising=False)
+    monkeypatch.setattr(check, "DOCUMENTATION_URL", "https://docs.example.org/jusou-spec/docs")
+    monkeypatch.chdir(_repository(tmp_path))
+    main(["check", "--format", "sarif", "plans"])
+    driver = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://docs.example.org/jusou-spec/docs/"
+    assert driver["rules"][0]["helpUri"].startswith("https://docs.example.org/jusou-spec/docs/rules.md#")
+
+
 def test_locations_are_relative_to_srcroot_whatever_the_working_folder(tmp_path):
     """Run from the repository, from a subfolder, and from elsewhere with an absolute argument: the same
     artifact locations, relative to %SRCROOT%, and the same fingerprints."""
@@ -243,6 +257,51 @@ def test_github_appends_a_markdown_summary_to_the_step_summary(tmp_path, monkeyp
     assert "| TG001 " in text and "| エラー | tests/fixtures/findings-plan.yaml:15:1 | CL001 |" in text
 
 
+CODE_QUALITY_ISSUE = {
+    # GitLab's Code Quality report format, transcribed from its documentation
+    # (https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format): a JSON array of issues, each
+    # with these required fields; the line is location.lines.begin or location.positions.begin.line.
+    "type": "object",
+    "required": ["description", "check_name", "fingerprint", "severity", "location"],
+    "properties": {
+        "description": {"type": "string", "minLength": 1},
+        "check_name": {"type": "string", "minLength": 1},
+        "fingerprint": {"type": "string", "minLength": 1},
+        "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+        "location": {
+            "type": "object",
+            "required": ["path"],
+            "properties": {
+                "path": {"type": "string", "minLength": 1, "not": {"pattern": "^(/|\\./|file:)"}},
+                "lines": {
+                    "type": "object",
+                    "required": ["begin"],
+                    "properties": {"begin": {"type": "integer", "minimum": 1}},
+                },
+            },
+            "oneOf": [
+                {"required": ["lines"]},
+                {"required": ["positions"], "properties": {"positions": {"required": ["begin"]}}},
+            ],
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report_of_the_bundled_documents_has_the_documented_fields(tmp_path):
+    """--format gitlab on the bundled documents: a JSON array of issues, each with GitLab's documented required
+    fields (relative path, line from 1, a severity word of GitLab's), fingerprints unique in the report."""
+    out = tmp_path / "gl-code-quality-report.json"
+    result = _jusou("check", "--format", "gitlab", "-o", str(out), "plans", "reports", "examples", cwd=ROOT)
+    assert result.returncode == 0, result.stderr.decode()
+    issues = json.loads(out.read_text(encoding="utf-8"))
+    schema = {"type": "array", "items": CODE_QUALITY_ISSUE}
+    jsonschema.Draft7Validator.check_schema(schema)
+    jsonschema.Draft7Validator(schema).validate(issues)
+    assert issues and len({issue["fingerprint"] for issue in issues}) == len(issues)
+    assert {issue["location"]["path"].split("/")[0] for issue in issues} <= {"plans", "reports", "examples"}
+
+
 def test_gitlab_code_quality_issues_have_fingerprints_paths_and_severities(tmp_path):
     """--format gitlab: one issue per finding that counts (not the suppressed one), each with a unique fingerprint,
     the path relative to the repository and GitLab's severity words."""
@@ -254,6 +313,7 @@ def test_gitlab_code_quality_issues_have_fingerprints_paths_and_severities(tmp_p
     assert {issue["location"]["path"] for issue in issues} == {"plans/plan.yaml"}
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
     assert all(set(issue) == {"description", "check_name", "fingerprint", "severity", "location"} for issue in issues)
+    jsonschema.Draft7Validator({"type": "array", "items": CODE_QUALITY_ISSUE}).validate(issues)
     assert "DL001" not in {issue["check_name"] for issue in issues}
 
 

@@ -86,6 +86,9 @@ def test_every_example_installs_the_same_tagged_revision_from_the_one_placeholde
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert repo["hooks"][0]["id"] in {hook["id"] for hook in hooks}
     assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    # The release checklist tags this version the way the tests below tag their clone.
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f'`git tag -a v{__version__} -m "jusou-spec {__version__}"`' in contributing
 
 
 def _pip_line() -> str:
