@@ -18,6 +18,7 @@ import xmlschema
 
 from jusou_spec.catalogue import all_checks, explain
 from jusou_spec.cli import main
+from jusou_spec.rules import RULES
 
 from .cli_cases import ROOT
 
@@ -97,6 +98,56 @@ def test_every_rule_has_descriptions_and_help_in_the_logs_language(tmp_path):
         )
     english = _run_sarif(repo, "--lang", "en", "plans")["runs"][0]["tool"]["driver"]["rules"]
     assert "Why" in next(rule for rule in english if rule["id"] == "MT001")["help"]["markdown"]
+
+
+NOT_TEXT = frozenset({"SR008", "SR009", "SR010", "JS900", *(f"XL{n:03}" for n in range(1, 10))})
+"""Built-in checks no text file can show: a file over a limit, binary or not UTF-8, a workbook's cells, a fault of
+jusou-spec itself."""
+
+
+def _codes_of(text: str, syntax: str, folder: Path, capsys, monkeypatch) -> list[str]:
+    """The codes `jusou check` gives doc.yaml in a fresh folder: the file itself, or a clean plan beside the
+    jusou.toml; the plan a report names is written beside it."""
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    clean = explain("SR001").sample
+    assert clean is not None
+    (folder / "見本市.yaml").write_text(clean.passes, encoding="utf-8")
+    if syntax == "toml":
+        (folder / "jusou.toml").write_text(text, encoding="utf-8")
+        text = clean.passes
+    (folder / "doc.yaml").write_text(text, encoding="utf-8")
+    main(["check", "--format", "json", "doc.yaml"])
+    return [finding["rule"] for finding in json.loads(capsys.readouterr().out)]
+
+
+def test_every_built_in_check_text_can_show_has_a_failing_and_a_corrected_file(tmp_path, capsys, monkeypatch):
+    """Each built-in check's help carries a whole file that fails it and the same file corrected: the first gives
+    the code, the second no built-in finding at all. Only the checks no text can show have none."""
+    rules = {rule.code for rule in RULES}
+    built_in = [check.code for check in all_checks() if check.code not in rules]
+    assert set(built_in) > NOT_TEXT
+    for code in built_in:
+        sample = explain(code).sample
+        if code in NOT_TEXT:
+            assert sample is None, code
+            continue
+        assert sample is not None, code
+        fails = _codes_of(sample.fails, sample.syntax, tmp_path / f"{code}-fails", capsys, monkeypatch)
+        assert code in fails, (code, fails)
+        passes = _codes_of(sample.passes, sample.syntax, tmp_path / f"{code}-passes", capsys, monkeypatch)
+        assert not set(passes) - rules, (code, passes)
+    repo = _repository(tmp_path)
+    for lang, heading in (
+        ("ja", "**指摘される例（閉じていない表の見出し）**"),
+        ("en", "**Fails (an unclosed table header)**"),
+    ):
+        rule = next(r for r in _run_sarif(repo, "--lang", lang, "plans")["runs"][0]["tool"]["driver"]["rules"]
+                    if r["id"] == "CF001")  # fmt: skip
+        assert heading in rule["help"]["markdown"] and "```toml\n[check\n" in rule["help"]["markdown"]
+    main(["rules", "CF001", "JS900"])
+    shown = capsys.readouterr().out
+    assert "通らない例（閉じていない表の見出し）:\n\n    [check\n" in shown and "--debug" in shown
 
 
 def test_links_come_from_one_documentation_url_and_are_left_out_while_it_is_unset(tmp_path):
