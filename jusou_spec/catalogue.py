@@ -10,8 +10,10 @@ the rules, suppression, and the two modules that hold the engine's and the confi
 from __future__ import annotations
 
 import functools
+from importlib import resources
 
 import attrs
+import yaml
 
 from jusou_spec import config_checks, engine_checks, schema, source, suppression
 from jusou_spec.findings import Check, Message
@@ -19,7 +21,7 @@ from jusou_spec.model import YEAR_UNREADABLE, clauses
 from jusou_spec.rules import RULES, Example, examples
 from jusou_spec.workbook import checks as workbook_checks
 
-__all__ = ["BUILT_IN", "Explanation", "all_checks", "check_of", "explain", "module_of"]
+__all__ = ["BUILT_IN", "Explanation", "Sample", "all_checks", "check_of", "explain", "module_of"]
 
 _BUILT_IN_BY_MODULE: tuple[tuple[str, tuple[Check, ...]], ...] = (
     (source.__name__, source.CHECKS),
@@ -62,12 +64,43 @@ def check_of(code: str) -> Check | None:
 
 
 @attrs.frozen
+class Sample:
+    """A built-in check shown on a whole file: one that fails it and the same file corrected (from
+    ``builtin_examples.yaml``; a rule's examples are in its docstring instead)."""
+
+    label: Message
+    fails: str
+    passes: str
+    syntax: str = "yaml"
+    """``yaml`` for a plan or report, ``toml`` for a ``jusou.toml``."""
+    note: Message | None = None
+    """What the corrected file needs beside it, if anything."""
+
+
+@functools.cache
+def _samples() -> dict[str, Sample]:
+    text = resources.files("jusou_spec").joinpath("builtin_examples.yaml").read_text(encoding="utf-8")
+    found = {}
+    for code, entry in yaml.safe_load(text).items():
+        note = entry.get("note")
+        found[code] = Sample(
+            label=Message(**entry["label"]),
+            fails=entry["fails"],
+            passes=entry["passes"],
+            syntax=entry.get("syntax", "yaml"),
+            note=Message(**note) if note else None,
+        )
+    return found
+
+
+@attrs.frozen
 class Explanation:
     """What a check is for and how to answer it, in both languages: the one source of ``jusou rules CODE``, the
     SARIF log's rule help and the links into ``docs/rules.md``.
 
     ``summary`` is one sentence, ``why`` the reasons (a rule's docstring, empty for a built-in check), ``fix`` what
-    to do about a finding, and ``examples`` the rule's failing and passing documents (none for a built-in check).
+    to do about a finding, ``examples`` the rule's failing and passing documents, and ``sample`` a built-in
+    check's failing and corrected file.
     """
 
     check: Check
@@ -77,6 +110,8 @@ class Explanation:
     examples: tuple[Example, ...]
     document: str = "plan"
     """The kind of document the examples are laid over (``plan`` or ``report``)."""
+    sample: Sample | None = None
+    """A built-in check's failing and corrected file (None for a rule, and for a check whose input is not text)."""
 
     @property
     def anchor(self) -> str:
@@ -103,6 +138,17 @@ _FIX_BUILT_IN = Message(
     en=(
         "Correct the line and column the message names. This basic check cannot be suppressed or switched off: it "
         "says whether the document can be read and matches the schema at all."
+    ),
+)
+
+_FIX_INTERNAL = Message(
+    ja=(
+        "文書ではなく jusou-spec の不具合です。`--debug`（または環境変数 `JUSOU_DEBUG=1`）を付けて実行し直し、"
+        "表示されたトレースバックを添えて報告してください。ほかの規則の結果はそのまま使えます。"
+    ),
+    en=(
+        "The fault is in jusou-spec, not in the document. Run again with `--debug` (or `JUSOU_DEBUG=1` in the "
+        "environment) and report it with the traceback shown; the other rules' results stand."
     ),
 )
 
@@ -172,9 +218,10 @@ def explain(code: str) -> Explanation:
         check=check,
         summary=Message(ja=summary_ja or f"{check.title.ja}。", en=summary_en or f"{check.title.en}."),
         why=Message(ja=why_ja, en=why_en) if doc else _WHY_BUILT_IN.get(code[:2], Message(ja="", en="")),
-        fix=_FIX_RULE if doc else _FIX_BUILT_IN,
+        fix=_FIX_RULE if doc else _FIX_INTERNAL if code == "JS900" else _FIX_BUILT_IN,
         examples=tuple(examples(doc)),
         document=_documents().get(code, "plan"),
+        sample=None if doc else _samples().get(code),
     )
 
 

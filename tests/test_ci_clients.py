@@ -18,6 +18,7 @@ import xmlschema
 
 from jusou_spec.catalogue import all_checks, explain
 from jusou_spec.cli import main
+from jusou_spec.rules import RULES
 
 from .cli_cases import ROOT
 
@@ -99,6 +100,56 @@ def test_every_rule_has_descriptions_and_help_in_the_logs_language(tmp_path):
     assert "Why" in next(rule for rule in english if rule["id"] == "MT001")["help"]["markdown"]
 
 
+NOT_TEXT = frozenset({"SR008", "SR009", "SR010", "JS900", *(f"XL{n:03}" for n in range(1, 10))})
+"""Built-in checks no text file can show: a file over a limit, binary or not UTF-8, a workbook's cells, a fault of
+jusou-spec itself."""
+
+
+def _codes_of(text: str, syntax: str, folder: Path, capsys, monkeypatch) -> list[str]:
+    """The codes `jusou check` gives doc.yaml in a fresh folder: the file itself, or a clean plan beside the
+    jusou.toml; the plan a report names is written beside it."""
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    clean = explain("SR001").sample
+    assert clean is not None
+    (folder / "見本市.yaml").write_text(clean.passes, encoding="utf-8")
+    if syntax == "toml":
+        (folder / "jusou.toml").write_text(text, encoding="utf-8")
+        text = clean.passes
+    (folder / "doc.yaml").write_text(text, encoding="utf-8")
+    main(["check", "--format", "json", "doc.yaml"])
+    return [finding["rule"] for finding in json.loads(capsys.readouterr().out)]
+
+
+def test_every_built_in_check_text_can_show_has_a_failing_and_a_corrected_file(tmp_path, capsys, monkeypatch):
+    """Each built-in check's help carries a whole file that fails it and the same file corrected: the first gives
+    the code, the second no built-in finding at all. Only the checks no text can show have none."""
+    rules = {rule.code for rule in RULES}
+    built_in = [check.code for check in all_checks() if check.code not in rules]
+    assert set(built_in) > NOT_TEXT
+    for code in built_in:
+        sample = explain(code).sample
+        if code in NOT_TEXT:
+            assert sample is None, code
+            continue
+        assert sample is not None, code
+        fails = _codes_of(sample.fails, sample.syntax, tmp_path / f"{code}-fails", capsys, monkeypatch)
+        assert code in fails, (code, fails)
+        passes = _codes_of(sample.passes, sample.syntax, tmp_path / f"{code}-passes", capsys, monkeypatch)
+        assert not set(passes) - rules, (code, passes)
+    repo = _repository(tmp_path)
+    for lang, heading in (
+        ("ja", "**指摘される例（閉じていない表の見出し）**"),
+        ("en", "**Fails (an unclosed table header)**"),
+    ):
+        rule = next(r for r in _run_sarif(repo, "--lang", lang, "plans")["runs"][0]["tool"]["driver"]["rules"]
+                    if r["id"] == "CF001")  # fmt: skip
+        assert heading in rule["help"]["markdown"] and "```toml\n[check\n" in rule["help"]["markdown"]
+    main(["rules", "CF001", "JS900"])
+    shown = capsys.readouterr().out
+    assert "通らない例（閉じていない表の見出し）:\n\n    [check\n" in shown and "--debug" in shown
+
+
 def test_links_come_from_one_documentation_url_and_are_left_out_while_it_is_unset(tmp_path):
     """With JUSOU_DOCS_URL each rule's helpUri is its section of rules.md and the tool has an informationUri;
     without it, neither appears."""
@@ -113,6 +164,20 @@ def test_links_come_from_one_documentation_url_and_are_left_out_while_it_is_unse
     rules_md = (ROOT / "docs/rules.md").read_text(encoding="utf-8")
     for uri in helps.values():
         assert f'<a id="{uri.rsplit("#", 1)[1]}"></a>' in rules_md, uri
+
+
+def test_the_documentation_url_setting_is_the_default_and_gets_its_closing_slash(tmp_path, monkeypatch, capsys):
+    """Without JUSOU_DOCS_URL the project's setting (DOCUMENTATION_URL) is used; a base written without its
+    closing / gets one, so each helpUri lands inside the documentation folder."""
+    from jusou_spec.commands import check
+
+    monkeypatch.delenv("JUSOU_DOCS_URL", raising=False)
+    monkeypatch.setattr(check, "DOCUMENTATION_URL", "https://docs.example.org/jusou-spec/docs")
+    monkeypatch.chdir(_repository(tmp_path))
+    main(["check", "--format", "sarif", "plans"])
+    driver = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://docs.example.org/jusou-spec/docs/"
+    assert driver["rules"][0]["helpUri"].startswith("https://docs.example.org/jusou-spec/docs/rules.md#")
 
 
 def test_locations_are_relative_to_srcroot_whatever_the_working_folder(tmp_path):
@@ -243,6 +308,51 @@ def test_github_appends_a_markdown_summary_to_the_step_summary(tmp_path, monkeyp
     assert "| TG001 " in text and "| エラー | tests/fixtures/findings-plan.yaml:15:1 | CL001 |" in text
 
 
+CODE_QUALITY_ISSUE = {
+    # GitLab's Code Quality report format, transcribed from its documentation
+    # (https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format): a JSON array of issues, each
+    # with these required fields; the line is location.lines.begin or location.positions.begin.line.
+    "type": "object",
+    "required": ["description", "check_name", "fingerprint", "severity", "location"],
+    "properties": {
+        "description": {"type": "string", "minLength": 1},
+        "check_name": {"type": "string", "minLength": 1},
+        "fingerprint": {"type": "string", "minLength": 1},
+        "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+        "location": {
+            "type": "object",
+            "required": ["path"],
+            "properties": {
+                "path": {"type": "string", "minLength": 1, "not": {"pattern": "^(/|\\./|file:)"}},
+                "lines": {
+                    "type": "object",
+                    "required": ["begin"],
+                    "properties": {"begin": {"type": "integer", "minimum": 1}},
+                },
+            },
+            "oneOf": [
+                {"required": ["lines"]},
+                {"required": ["positions"], "properties": {"positions": {"required": ["begin"]}}},
+            ],
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report_of_the_bundled_documents_has_the_documented_fields(tmp_path):
+    """--format gitlab on the bundled documents: a JSON array of issues, each with GitLab's documented required
+    fields (relative path, line from 1, a severity word of GitLab's), fingerprints unique in the report."""
+    out = tmp_path / "gl-code-quality-report.json"
+    result = _jusou("check", "--format", "gitlab", "-o", str(out), "plans", "reports", "examples", cwd=ROOT)
+    assert result.returncode == 0, result.stderr.decode()
+    issues = json.loads(out.read_text(encoding="utf-8"))
+    schema = {"type": "array", "items": CODE_QUALITY_ISSUE}
+    jsonschema.Draft7Validator.check_schema(schema)
+    jsonschema.Draft7Validator(schema).validate(issues)
+    assert issues and len({issue["fingerprint"] for issue in issues}) == len(issues)
+    assert {issue["location"]["path"].split("/")[0] for issue in issues} <= {"plans", "reports", "examples"}
+
+
 def test_gitlab_code_quality_issues_have_fingerprints_paths_and_severities(tmp_path):
     """--format gitlab: one issue per finding that counts (not the suppressed one), each with a unique fingerprint,
     the path relative to the repository and GitLab's severity words."""
@@ -254,6 +364,7 @@ def test_gitlab_code_quality_issues_have_fingerprints_paths_and_severities(tmp_p
     assert {issue["location"]["path"] for issue in issues} == {"plans/plan.yaml"}
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
     assert all(set(issue) == {"description", "check_name", "fingerprint", "severity", "location"} for issue in issues)
+    jsonschema.Draft7Validator({"type": "array", "items": CODE_QUALITY_ISSUE}).validate(issues)
     assert "DL001" not in {issue["check_name"] for issue in issues}
 
 

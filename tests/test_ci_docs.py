@@ -1,20 +1,23 @@
 """docs/ci.md's examples work as written: the pip line installs from a tag, the pre-commit hook runs under pre-commit
-itself (a good plan passes, a broken one fails), and the GitHub Actions and GitLab CI files are valid against the
-JSON Schemas editors and SchemaStore publish for them."""
+itself (a good plan passes, a broken one fails), the GitHub Actions and GitLab CI files are valid against the JSON
+Schemas editors and SchemaStore publish for them, and their `jusou check` lines do what the page says."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote
 
 import jsonschema
 import pytest
+import xmlschema
 import yaml
 
 from jusou_spec._version import REPOSITORY_URL, __version__
@@ -86,6 +89,9 @@ def test_every_example_installs_the_same_tagged_revision_from_the_one_placeholde
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert repo["hooks"][0]["id"] in {hook["id"] for hook in hooks}
     assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    # The release checklist tags this version the way the tests below tag their clone.
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f'`git tag -a v{__version__} -m "jusou-spec {__version__}"`' in contributing
 
 
 def _pip_line() -> str:
@@ -195,3 +201,53 @@ def test_the_documented_pre_commit_config_runs_at_its_tag(tagged_clone, tmp_path
     ran = _pre_commit("run", "--all-files", cwd=repository, home=home, constraints=constraints)
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert re.search(r"jusou check\.+Passed", ran.stdout), ran.stdout
+
+
+def _documented_commands() -> dict[str, list[str]]:
+    """Every `jusou check` command line of the GitHub Actions and GitLab CI examples, by example, in order."""
+    examples = _examples()
+    github = [
+        step["run"]
+        for job in examples["github"]["jobs"].values()
+        for step in job["steps"]
+        if "jusou" in step.get("run", "")
+    ]
+    gitlab = [line for job in examples["gitlab"].values() for line in job["script"] if line.startswith("jusou ")]
+    return {"github": github, "gitlab": gitlab}
+
+
+def _run_documented(command: str, repository: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    argv = shlex.split(command)
+    assert argv[:2] == ["jusou", "check"], command
+    return subprocess.run(
+        [sys.executable, "-m", "jusou_spec", *argv[1:]], cwd=repository, capture_output=True, text=True,
+        timeout=120, env={**os.environ, **env}, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("plan", "failing"), [(GOOD, False), (BROKEN, True)])
+def test_the_workflow_examples_commands_run_as_written(plan, failing, tmp_path):
+    """The `jusou check` lines of the GitHub and GitLab examples, run as written in a plans repository that has
+    plans/ but no reports/: the check steps pass a clean plan and fail a broken one, the report steps always pass
+    (--exit-zero) and write the files the next step uploads (SARIF, Code Quality, JUnit valid against Jenkins'
+    schema), and the step summary is appended."""
+    repository = _plans_repository(tmp_path / "repo", plan)
+    summary = tmp_path / "step-summary.md"
+    commands = _documented_commands()
+    assert len(commands["github"]) == 2 and len(commands["gitlab"]) == 2
+    check, scan = (_run_documented(c, repository, {"GITHUB_STEP_SUMMARY": str(summary)}) for c in commands["github"])
+    assert check.returncode == int(failing), check.stderr
+    assert "reports" in check.stderr and "--missing-ok" in check.stderr
+    assert ("::error file=plans/plan.yaml," in check.stdout) is failing
+    assert summary.read_text(encoding="utf-8").startswith("## jusou check")
+    assert scan.returncode == 0 and scan.stdout == "", scan.stderr
+    log = json.loads((repository / "jusou.sarif").read_text(encoding="utf-8"))
+    assert log["version"] == "2.1.0" and bool(log["runs"][0]["results"]) is failing
+    quality, junit = (_run_documented(c, repository, {}) for c in commands["gitlab"])
+    assert quality.returncode == 0, quality.stderr
+    issues = json.loads((repository / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert bool(issues) is failing and all(i["location"]["path"] == "plans/plan.yaml" for i in issues)
+    assert junit.returncode == int(failing), junit.stderr
+    report = repository / "jusou-junit.xml"
+    xmlschema.XMLSchema(str(ROOT / "tests/vendor/jenkins-xunit/junit-10.xsd")).validate(str(report))
+    assert (int(ET.parse(report).getroot().get("failures") or 0) > 0) is failing

@@ -42,6 +42,7 @@ def test_wheel_contains_the_schemas_and_finds_them(wheel, tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "jusou_spec/schemas/plan.schema.json" in names
     assert "jusou_spec/schemas/report.schema.json" in names
+    assert "jusou_spec/builtin_examples.yaml" in names, "the built-in checks' examples of the SARIF rule help"
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (

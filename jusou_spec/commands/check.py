@@ -207,6 +207,15 @@ class _Configs:
         return self.loaded[found]
 
 
+def _docs_url() -> str | None:
+    """The documentation base URL SARIF links from: ``JUSOU_DOCS_URL``, else the project's setting, else None.
+    A base written without its closing ``/`` gets one, so ``rules.md#code`` lands inside the folder."""
+    url = (os.environ.get("JUSOU_DOCS_URL") or DOCUMENTATION_URL or "").strip()
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
 def _existing(paths: Sequence[str], *, missing_ok: bool, lang: str) -> list[str]:
     """The paths that exist (``-`` always does); a missing one stops the command, or with ``--missing-ok`` is
     noted on standard error and skipped. A path that exists but cannot be reached stops the command either way."""
@@ -306,7 +315,7 @@ def run(args: argparse.Namespace) -> int:
         skipped=skipped,
         paths=tuple(checked_names),
         strict_files=frozenset(strict_files),
-        docs_url=os.environ.get("JUSOU_DOCS_URL") or DOCUMENTATION_URL,
+        docs_url=_docs_url(),
     )
     _write(args, findings, summary, lang)
     if unreadable:

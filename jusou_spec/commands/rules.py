@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 
-from jusou_spec.catalogue import all_checks, module_of
+from jusou_spec.catalogue import all_checks, explain, module_of
 from jusou_spec.commands._common import EXIT_OK, UsageError, language
 from jusou_spec.findings import Check, Message
 from jusou_spec.rules import RULES, code_group
@@ -31,6 +32,24 @@ def _named(selector: str) -> list[Check]:
     ]
 
 
+def _built_in(code: str, lang: str) -> str:
+    """A built-in check's documentation: why it exists, how to fix it, and its failing and corrected file (the
+    same explanation the SARIF log's rule help gives)."""
+    explanation = explain(code)
+    parts = [explanation.why.text(lang), explanation.fix.text(lang)]
+    sample = explanation.sample
+    if sample is not None:
+        en = lang == "en"
+        fails = Message(ja=f"通らない例（{sample.label.ja}）:", en=f"Fails ({sample.label.en})::").text(lang)
+        passes = Message(ja="通る例", en="Passes").text(lang)
+        if sample.note:
+            passes += f" ({sample.note.en})" if en else f"（{sample.note.ja}）"
+        passes += "::" if en else ":"
+        for heading, body in ((fails, sample.fails), (passes, sample.passes)):
+            parts.append(heading + "\n\n" + textwrap.indent(body.rstrip(), "    ", lambda line: True))
+    return "\n\n".join(part for part in parts if part)
+
+
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
     if not args.codes:
@@ -49,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
         for check in checks:
-            body = docs.get(check.code, "")
+            body = docs.get(check.code) or _built_in(check.code, lang)
             where = Message(ja="定義", en="defined in").text(lang)
             shown.append(
                 f"{check.code} {check.name} ({check.severity.value})\n{check.title.text(lang)}\n"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from jusou_spec._version import __version__
-from jusou_spec.catalogue import Explanation, all_checks, explain
+from jusou_spec.catalogue import Explanation, Sample, all_checks, explain
 from jusou_spec.findings import Finding, Language, Message, Severity
 from jusou_spec.reporters.locations import (
     file_uri,
@@ -66,6 +66,22 @@ def _example_blocks(explanation: Explanation, lang: str) -> tuple[list[str], lis
     return markdown, text
 
 
+def _sample_blocks(sample: Sample | None, lang: str) -> tuple[list[str], list[str]]:
+    """A built-in check's failing and corrected file as Markdown and as plain text."""
+    if sample is None:
+        return [], []
+    label = sample.label.text(lang)
+    fails = _HEADINGS["fails"].text(lang) + (f"（{label}）" if lang != "en" else f" ({label})")
+    passes = _HEADINGS["passes"].text(lang)
+    if sample.note:
+        passes += f"（{sample.note.text(lang)}）" if lang != "en" else f" ({sample.note.text(lang)})"
+    markdown, text = [], []
+    for heading, body in ((fails, sample.fails), (passes, sample.passes)):
+        markdown += [f"**{heading}**", "", f"```{sample.syntax}", body.rstrip(), "```", ""]
+        text += [f"{heading}:", body.rstrip(), ""]
+    return markdown, text
+
+
 def _help(explanation: Explanation, lang: str) -> dict[str, str]:
     """The rule's help: why, how to fix, an example, as text and Markdown."""
     why = explanation.why.text(lang)
@@ -79,6 +95,9 @@ def _help(explanation: Explanation, lang: str) -> dict[str, str]:
     markdown += [f"### {_HEADINGS['fix'].text(lang)}", "", fix, ""]
     text += [f"{_HEADINGS['fix'].text(lang)}:", fix, ""]
     example_markdown, example_text = _example_blocks(explanation, lang)
+    sample_markdown, sample_text = _sample_blocks(explanation.sample, lang)
+    example_markdown += sample_markdown
+    example_text += sample_text
     markdown += [*example_markdown, more]
     text += [*example_text, more]
     return {"text": "\n".join(text).strip(), "markdown": "\n".join(markdown).strip()}
