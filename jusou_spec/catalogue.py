@@ -141,6 +141,23 @@ _FIX_BUILT_IN = Message(
     ),
 )
 
+_FIX_BY_FAMILY: dict[str, Message] = {
+    "CF": Message(
+        ja="`jusou.toml` の、メッセージが示す行・列を直します（キーの綴り、規則のコード、値の種類）。設定の検査は"
+        "設定そのものでは抑制できません。",
+        en="Correct the line and column of `jusou.toml` the message names (a key's spelling, a rule's code, a "
+        "value's type). A check of the configuration cannot be switched off by the configuration.",
+    ),
+    "SP": Message(
+        ja="メッセージが示す `抑制` の項目を直します。理由を書く、当たる指摘がなくなった抑制は消す、一つの抑制が"
+        "いくつもの指摘に当たるときは `対象` で絞るか、すべてを抑制するつもりなら `すべて: true` を書きます。",
+        en="Correct the `抑制` entry the message names: give its reason, remove a suppression that no longer "
+        "matches a finding, and where one suppression matches several findings narrow it with `対象`, or write "
+        "`すべて: true` when all of them are meant.",
+    ),
+}
+"""How to fix the built-in checks whose fix is not in the document's line and column as such."""
+
 _FIX_INTERNAL = Message(
     ja=(
         "文書ではなく jusou-spec の不具合です。`--debug`（または環境変数 `JUSOU_DEBUG=1`）を付けて実行し直し、"
@@ -218,7 +235,7 @@ def explain(code: str) -> Explanation:
         check=check,
         summary=Message(ja=summary_ja or f"{check.title.ja}。", en=summary_en or f"{check.title.en}."),
         why=Message(ja=why_ja, en=why_en) if doc else _WHY_BUILT_IN.get(code[:2], Message(ja="", en="")),
-        fix=_FIX_RULE if doc else _FIX_INTERNAL if code == "JS900" else _FIX_BUILT_IN,
+        fix=_FIX_RULE if doc else _FIX_INTERNAL if code == "JS900" else _FIX_BY_FAMILY.get(code[:2], _FIX_BUILT_IN),
         examples=tuple(examples(doc)),
         document=_documents().get(code, "plan"),
         sample=None if doc else _samples().get(code),
