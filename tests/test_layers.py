@@ -22,6 +22,7 @@ LAZY = (
     "jusou_spec.commands._parallel",
     "jusou_spec.progress.series",
     "jusou_spec.indicator_table",
+    "jusou_spec.changes",
     "weasyprint",
     "jusou_spec.document",
     "openpyxl",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jusou_spec.commands import (
     check,
+    diff,
     export,
     graph,
     import_workbook,
@@ -15,6 +16,7 @@ from jusou_spec.commands import (
     render,
     rules,
     schema,
+    show,
     template,
 )
 from jusou_spec.commands._common import (
@@ -38,5 +40,5 @@ __all__ = [
     "unknown_environment_language",
 ]
 
-COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook)
+COMMANDS = (check, schema, rules, graph, indicators, render, template, export, import_workbook, diff, show)
 """Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
