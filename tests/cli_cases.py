@@ -43,6 +43,20 @@ GOLDEN_CASES = (
         "indicators-fixture-as-of-r7-en", ("indicators", "--lang", "en", "--as-of", "R7", "tests/fixtures/indicators")
     ),
     Case("indicators-fixture-csv", ("indicators", "--format", "csv", "tests/fixtures/indicators")),
+    Case("diff-ashiya-text-ja", ("diff", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml")),
+    Case(
+        "diff-ashiya-text-en", ("diff", "--lang", "en", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml")
+    ),
+    Case(
+        "diff-ashiya-json", ("diff", "--format", "json", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml")
+    ),
+    Case(
+        "diff-ashiya-markdown",
+        ("diff", "--format", "markdown", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml"),
+    ),
+    Case("diff-same-text-ja", ("diff", "plans/uozu.yaml", "plans/uozu.yaml")),
+    Case("diff-kinds-en", ("diff", "--lang", "en", "--list-kinds")),
+    Case("show-minimal", ("show", "tests/fixtures/minimal-plan.yaml")),
 )
 
 

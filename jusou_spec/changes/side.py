@@ -10,6 +10,7 @@ import attrs
 from jusou_spec.changes.kinds import ChangeKind
 from jusou_spec.changes.record import Change, Place
 from jusou_spec.checker import check_source, read_document
+from jusou_spec.engine_checks import PLAN_NOT_FOUND
 from jusou_spec.errors import JusouError
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan, Report
@@ -46,7 +47,9 @@ class Side:
 
 def _side(source: SourceDocument) -> Side:
     checked = check_source(source, rules=())
-    errors = [f for f in checked.findings if f.severity is Severity.ERROR]
+    # A report's plan that cannot be read (RF900) is a finding about the report's link, not about the version
+    # being compared: the comparison reads the report alone.
+    errors = [f for f in checked.findings if f.severity is Severity.ERROR and f.code != PLAN_NOT_FOUND.code]
     if checked.document is None or errors:
         raise InvalidDocument(source.name, errors or list(checked.findings))
     return Side(source.name, checked.document, source.source_map)

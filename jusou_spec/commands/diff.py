@@ -27,9 +27,9 @@ SEVERITY_WORDS = ("error", "warning", "info")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "old", metavar="OLD", help="the earlier version: a file, or REV:PATH (e.g. HEAD~1:plans/a.yaml)"
+        "old", metavar="OLD", nargs="?", help="the earlier version: a file, or REV:PATH (e.g. HEAD~1:plans/a.yaml)"
     )
-    parser.add_argument("new", metavar="NEW", help="the later version: a file, or REV:PATH")
+    parser.add_argument("new", metavar="NEW", nargs="?", help="the later version: a file, or REV:PATH")
     parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default text)")
     parser.add_argument(
         "--fail-on",
@@ -77,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
         for kind in changes.ChangeKind:
             sys.stdout.write(f"{kind.value}\t{kind.severity.value}\t{kind.title.text(lang)}\n")
         return EXIT_OK
+    if args.old is None or args.new is None:
+        raise UsageError(
+            Message(
+                ja="比べる二つの版（OLD と NEW）を指定してください", en="give the two versions to compare, OLD and NEW"
+            )
+        )
     fail_on = _fail_on(args.fail_on, changes.ChangeKind, changes.DEFAULT_FAIL_ON)
     sides = []
     for version in (args.old, args.new):

@@ -1,0 +1,256 @@
+"""jusou diff and jusou show: the comparison through the library and the CLI, its properties, git revisions."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import jusou_spec
+from jusou_spec.changes import Change, ChangeKind, compare_sides, load_version, show
+from jusou_spec.cli import main
+from jusou_spec.commands.diff import FORMAT_NAMES
+from jusou_spec.model import Plan
+
+from .cli_cases import ROOT
+from .strategies import plans
+
+REVISED = ROOT / "tests" / "fixtures" / "diff" / "ashiya-revised.yaml"
+ASHIYA = ROOT / "plans" / "ashiya.yaml"
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def _plan(document: dict) -> Plan:
+    plan, _ = Plan.from_document(document, name="p.yaml")
+    return plan
+
+
+def _mirror_key(change: Change) -> tuple[object, ...]:
+    return (change.kind, change.subject, change.old.pointer, change.new.pointer, change.before, change.after)
+
+
+def test_the_formats_are_the_commands_choices():
+    """The formats the command line offers are exactly those the comparison has."""
+    import jusou_spec.changes as changes
+
+    assert set(FORMAT_NAMES) == set(changes.FORMATS)
+
+
+def test_every_kind_has_a_mirror_that_mirrors_back():
+    """Swapping the versions twice gives the kind back (added ↔ removed, gained ↔ lost, raised ↔ lowered)."""
+    for kind in ChangeKind:
+        assert kind.mirror.mirror is kind
+
+
+def test_the_revision_shows_each_of_its_changes_with_both_places():
+    """The revised fixture: a dropped program (and its lost mandatory 号), a lowered target, a moved phase, a
+    renamed department, each placed in both files."""
+    comparison = jusou_spec.diff(ASHIYA, REVISED)
+    kinds = Counter(change.kind for change in comparison.changes)
+    assert kinds == {
+        ChangeKind.PROGRAM_REMOVED: 1,
+        ChangeKind.MANDATORY_CLAUSE_LOST: 1,
+        ChangeKind.TARGET_WEAKENED: 1,
+        ChangeKind.PHASE_MOVED: 1,
+        ChangeKind.DEPARTMENT_CHANGED: 1,
+    }
+    weakened = next(c for c in comparison.changes if c.kind is ChangeKind.TARGET_WEAKENED)
+    assert (weakened.before, weakened.after) == ("5人以上", "3人以上")
+    assert weakened.old.file.endswith("ashiya.yaml") and weakened.old.line > 0 and weakened.new.line > 0
+    assert [c.kind for c in comparison.failing] == [ChangeKind.MANDATORY_CLAUSE_LOST]
+
+
+def test_a_document_compared_with_itself_has_no_changes_for_each_bundled_plan():
+    """Each bundled plan and report against itself: nothing changed, exit 0."""
+    for path in [*sorted((ROOT / "plans").glob("*.yaml")), *sorted((ROOT / "reports").glob("*.yaml"))]:
+        assert jusou_spec.diff(path, path).changes == (), path
+
+
+@given(plans())
+def test_diff_of_a_plan_with_itself_is_empty(document):
+    """Any plan compared with itself: no change."""
+    plan = _plan(document)
+    assert compare_sides(load_version(plan), load_version(plan)).changes == ()
+
+
+@given(plans(), plans())
+def test_diff_both_ways_are_mirror_images(first, second):
+    """diff(A, B) and diff(B, A) hold the same changes with the kinds mirrored and the sides swapped."""
+    a, b = load_version(_plan(first)), load_version(_plan(second))
+    forward = Counter(_mirror_key(change.mirrored()) for change in compare_sides(a, b).changes)
+    backward = Counter(_mirror_key(change) for change in compare_sides(b, a).changes)
+    assert forward == backward
+
+
+def test_the_bundled_revision_mirrors_too():
+    """The fixture pair read both ways mirrors, lines included."""
+    forward = jusou_spec.diff(ASHIYA, REVISED).changes
+    backward = jusou_spec.diff(REVISED, ASHIYA).changes
+    assert sorted(c.mirrored().sort_key() for c in forward) == sorted(c.sort_key() for c in backward)
+    assert ChangeKind.MANDATORY_CLAUSE_GAINED in {c.kind for c in backward}
+    assert ChangeKind.TARGET_STRENGTHENED in {c.kind for c in backward}
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"),
+    [
+        (None, 1),
+        ("none", 0),
+        ("program-removed", 1),
+        ("phase-added,meeting-removed", 0),
+        ("phase-moved", 1),
+        ("warning", 1),
+        ("error", 1),
+        ("info", 1),
+    ],
+)
+def test_fail_on_decides_the_exit_code(fail_on, expected):
+    """Exit 1 exactly when a change of a kind --fail-on names is present (default: a lost mandatory 号)."""
+    options = () if fail_on is None else ("--fail-on", fail_on)
+    code, _, _ = _run("diff", *options, str(ASHIYA), str(REVISED))
+    assert code == expected
+
+
+def test_an_unknown_kind_is_a_usage_error():
+    """--fail-on with a kind that does not exist: exit 2, and the message lists the kinds."""
+    code, out, err = _run("diff", "--fail-on", "program-vanished", str(ASHIYA), str(REVISED))
+    assert code == 2 and out == ""
+    assert "program-vanished" in err and "program-removed" in err
+
+
+def test_a_version_with_errors_is_shown_with_its_findings_and_exit_2():
+    """An invalid document cannot be compared: its findings with line and column, then one line saying so."""
+    code, out, err = _run("diff", "tests/fixtures/findings-plan.yaml", str(ASHIYA))
+    assert code == 2 and out == ""
+    assert "findings-plan.yaml:30:28: error CL002" in err
+    assert "比較できません" in err
+
+
+def test_a_plan_against_a_report_is_a_usage_error():
+    """Two kinds of document: exit 2 with a message naming both."""
+    code, _, err = _run("diff", "--lang", "en", str(ASHIYA), "reports/imizu-r6.yaml")
+    assert code == 2 and "different kinds" in err
+
+
+def test_a_missing_file_is_a_usage_error():
+    """A missing file (that is not REV:PATH either): exit 2, the message names it."""
+    code, _, err = _run("diff", "nowhere.yaml", str(ASHIYA))
+    assert code == 2 and "nowhere.yaml" in err
+
+
+def test_a_changed_actual_in_a_report(tmp_path):
+    """Reports compare too: an actual's new value is a change placed at the actual."""
+    text = (ROOT / "reports" / "imizu-r6.yaml").read_text(encoding="utf-8")
+    changed = tmp_path / "imizu-r6.yaml"
+    changed.write_text(text.replace("    値: 29\n", "    値: 31\n", 1), encoding="utf-8")
+    comparison = jusou_spec.diff(ROOT / "reports" / "imizu-r6.yaml", changed)
+    assert [(c.kind, c.before, c.after) for c in comparison.changes] == [(ChangeKind.ACTUAL_CHANGED, "29", "31")]
+
+
+def _git(repo: Path, *argv: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *argv],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A git repository with ashiya.yaml committed, then changed into the revised fixture in the work tree."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "ashiya.yaml"
+    shutil.copy(ASHIYA, plan)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "plan")
+    shutil.copy(REVISED, plan)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_git_revision_is_read_with_git_show(repo):
+    """HEAD:plans/ashiya.yaml against the changed work tree gives the fixture's changes, placed at REV:PATH."""
+    code, out, _ = _run("diff", "--format", "json", "HEAD:plans/ashiya.yaml", "plans/ashiya.yaml")
+    assert code == 1
+    document = json.loads(out)
+    assert document["old"] == "HEAD:plans/ashiya.yaml"
+    assert {c["kind"] for c in document["changes"]} >= {"program-removed", "target-weakened", "phase-moved"}
+    assert all(c["old"]["file"] == "HEAD:plans/ashiya.yaml" for c in document["changes"])
+
+
+def test_an_unknown_revision_says_what_git_said(repo):
+    """A revision git does not know: exit 2 and one line quoting git."""
+    code, _, err = _run("diff", "--lang", "en", "HEAD~5:plans/ashiya.yaml", "plans/ashiya.yaml")
+    assert code == 2
+    assert (
+        err.startswith("jusou: HEAD~5:plans/ashiya.yaml: no such file, and git cannot read it") and err.count("\n") == 1
+    )
+
+
+def test_without_git_the_message_says_so(repo, monkeypatch):
+    """With no git on PATH, REV:PATH is an error saying git is needed."""
+    monkeypatch.setenv("PATH", str(repo / "no-bin"))
+    code, _, err = _run("diff", "--lang", "en", "HEAD:plans/ashiya.yaml", "plans/ashiya.yaml")
+    assert code == 2 and "git" in err and "not installed" in err
+
+
+def test_git_diff_uses_jusou_show_as_textconv(repo):
+    """The documented set-up: with diff=jusou and the textconv, git diff shows the normalised lines that changed."""
+    (repo / ".gitattributes").write_text("*.yaml diff=jusou\n", encoding="utf-8")
+    python = shutil.which("python3") or "python3"
+    import sys
+
+    _git(repo, "config", "diff.jusou.textconv", f"{sys.executable or python} -m jusou_spec show --fallback")
+    done = subprocess.run(["git", "diff", "--", "plans/ashiya.yaml"], cwd=repo, capture_output=True, check=True)
+    shown = done.stdout.decode("utf-8")
+    assert "-事業[利用者支援特定型].所管課[0]: ほいく課" in shown
+    assert "+事業[利用者支援特定型].所管課[0]: 保育課" in shown
+
+
+@given(plans())
+def test_show_is_stable_through_a_round_trip(document):
+    """The normalised form of a plan is the same after writing it back as a document and reading it again."""
+    plan = _plan(document)
+    again = _plan(plan.to_document())
+    assert show(again) == show(plan)
+
+
+def test_show_ignores_spelling_and_key_order(tmp_path):
+    """Full-width digits and reordered keys give the same normalised form."""
+    first = tmp_path / "a.yaml"
+    second = tmp_path / "b.yaml"
+    first.write_text(
+        "jusou: plan/1\n計画名: 見本\n自治体: {名称: 見本市, 都道府県: 見本県}\n計画期間: R6～R8\n事業:\n- {id: a, 名称: 相談, 号: 第1号イ}\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "jusou: plan/1\n自治体: {都道府県: 見本県, 名称: 見本市}\n計画名: 見本\n計画期間: 令和6年度～令和8年度\n事業:\n- {名称: 相談, id: a, 号: 第１号イ}\n",
+        encoding="utf-8",
+    )
+    assert _run("show", str(first))[1] == _run("show", str(second))[1]
+
+
+def test_show_fallback_prints_an_invalid_file_as_it_is(tmp_path):
+    """--fallback: a file that is not a valid document is printed unchanged with exit 0; without it, exit 2."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("jusou: plan/1\n事業: [\n", encoding="utf-8")
+    assert _run("show", "--fallback", str(broken))[:2] == (0, "jusou: plan/1\n事業: [\n")
+    code, out, err = _run("show", str(broken))
+    assert code == 2 and out == "" and "broken.yaml" in err
