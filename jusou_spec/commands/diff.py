@@ -14,6 +14,7 @@ from typing import Any
 
 from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, language
 from jusou_spec.findings import Message
+from jusou_spec.source import SourceUnreadable
 
 NAME = "diff"
 HELP = "show what changed between two versions of a plan or report (files or git REV:PATH)"
@@ -70,7 +71,6 @@ def run(args: argparse.Namespace) -> int:
     # The comparison serves this command (and jusou show) alone: loaded when it runs, so that jusou check starts
     # without it.
     import jusou_spec.changes as changes
-    from jusou_spec.source import SourceUnreadable
 
     lang = language(args)
     if args.list_kinds:

@@ -11,6 +11,7 @@ import sys
 
 from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_OK, UsageError, language
 from jusou_spec.findings import Message
+from jusou_spec.source import SourceUnreadable, read_raw
 
 NAME = "show"
 HELP = "print a plan or report in a normalised text form, one fact per line (for git diff's textconv)"
@@ -28,7 +29,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # Loaded when it runs, as for jusou diff: jusou check starts without it.
     import jusou_spec.changes as changes
-    from jusou_spec.source import SourceUnreadable, read_raw
 
     lang = language(args)
     try:
