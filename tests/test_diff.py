@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import jusou_spec
 from jusou_spec.changes import Change, ChangeKind, compare_sides, load_version, show
@@ -20,7 +22,7 @@ from jusou_spec.commands.diff import FORMAT_NAMES
 from jusou_spec.model import Plan
 
 from .cli_cases import ROOT
-from .strategies import plans
+from .strategies import plans, words, year_ranges
 
 REVISED = ROOT / "tests" / "fixtures" / "diff" / "ashiya-revised.yaml"
 ASHIYA = ROOT / "plans" / "ashiya.yaml"
@@ -93,6 +95,63 @@ def test_diff_both_ways_are_mirror_images(first, second):
     forward = Counter(_mirror_key(change.mirrored()) for change in compare_sides(a, b).changes)
     backward = Counter(_mirror_key(change) for change in compare_sides(b, a).changes)
     assert forward == backward
+
+
+@st.composite
+def revised(draw: st.DrawFn) -> tuple[dict, dict]:
+    """A plan and a revision of it: programs dropped, renamed, reordered, their departments, delivery, years and
+    targets changed, meetings and flows dropped, phases moved, a suppression added (each maybe)."""
+    first = draw(plans())
+    second = copy.deepcopy(first)
+    programs = second["事業"]
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        step = draw(st.integers(min_value=0, max_value=10))
+        if step == 0 and programs:
+            programs.pop(draw(st.integers(min_value=0, max_value=len(programs) - 1)))
+        elif step in (1, 2, 3, 4, 5) and programs:
+            program = programs[draw(st.integers(min_value=0, max_value=len(programs) - 1))]
+            if step == 1:
+                program["名称"] = draw(words)
+            elif step == 2:
+                program["所管課"] = draw(st.lists(words, min_size=1, max_size=2))
+            elif step == 3:
+                program["実施方式"] = [{"方式": draw(st.sampled_from(["直営", "委託"])), "年度": draw(year_ranges())}]
+            elif step == 4:
+                program["実施年度"] = draw(year_ranges())
+            else:
+                for indicator in program.get("成果目標", []):
+                    if isinstance(indicator["目標"], list) and "値" in indicator["目標"][0]:
+                        indicator["目標"][0]["値"] = draw(st.integers(min_value=0, max_value=99))
+        elif step == 6:
+            programs.reverse()
+        elif step == 7 and second.get("会議"):
+            second["会議"].pop(0)
+            if not second["会議"]:
+                del second["会議"]
+                second.pop("会議の流れ", None)
+        elif step == 8 and second.get("会議の流れ"):
+            second["会議の流れ"].pop(0)
+            if not second["会議の流れ"]:
+                del second["会議の流れ"]
+        elif step == 9:
+            second.setdefault("抑制", []).append({"規則": "CL001", "位置": "/事業", "理由": draw(words)})
+        elif step == 10:
+            for initiative in second.get("取組", []):
+                for item in initiative["項目"]:
+                    for phase in item.get("年度計画", {}).get("段階", []):
+                        phase["期間"] = draw(year_ranges())
+    return first, second
+
+
+@given(revised())
+def test_diff_of_a_revision_both_ways_are_mirror_images(pair):
+    """A plan and its revision (mostly paired items): diff(A, B) mirrors diff(B, A), and each is empty only when the
+    two plans are the same as models."""
+    first, second = (_plan(document) for document in pair)
+    a, b = load_version(first), load_version(second)
+    forward = compare_sides(a, b).changes
+    backward = compare_sides(b, a).changes
+    assert Counter(_mirror_key(c.mirrored()) for c in forward) == Counter(_mirror_key(c) for c in backward)
 
 
 def test_the_bundled_revision_mirrors_too():
@@ -254,3 +313,59 @@ def test_show_fallback_prints_an_invalid_file_as_it_is(tmp_path):
     assert _run("show", "--fallback", str(broken))[:2] == (0, "jusou: plan/1\n事業: [\n")
     code, out, err = _run("show", str(broken))
     assert code == 2 and out == "" and "broken.yaml" in err
+
+
+MEETINGS = """会議:
+  - {id: A, 名称: 重層的支援会議, 種別: 重層的支援会議}
+  - {id: B, 名称: 庁内連携会議, 種別: 庁内連携会議}
+会議の流れ:
+  - {元: A, 先: B, 種類: 報告}
+"""
+
+
+def _pair(tmp_path: Path, edits: list[tuple[str, str]], *, old_extra: str = "", new_extra: str = "") -> list[str]:
+    """The text lines of comparing the minimal plan (with ``old_extra`` appended) to an edited copy."""
+    text = (ROOT / "tests" / "fixtures" / "minimal-plan.yaml").read_text(encoding="utf-8")
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(text + old_extra, encoding="utf-8")
+    for before, after in edits:
+        assert before in text
+        text = text.replace(before, after, 1)
+    new.write_text(text + new_extra, encoding="utf-8")
+    code, out, err = _run("diff", "--fail-on", "none", "old.yaml", "new.yaml")
+    assert code == 0 and err == ""
+    return out.splitlines()
+
+
+def test_delivery_by_year_years_coverage_targets_meetings_flows_and_suppressions(tmp_path, monkeypatch):
+    """Each kind of fact is compared and told on its own line, with both places and the values."""
+    monkeypatch.chdir(tmp_path)
+    lines = _pair(
+        tmp_path,
+        [
+            ("    実施年度: R7～R8\n", "    実施年度: R8\n"),
+            ("{年度: R7, 値: 10, 比較: 以上}", "{年度: R7, 値: 12, 比較: 以上}"),
+            ("            値: 6", "            値: 4"),
+            (
+                "    号: 【第５号、第６号】\n",
+                "    号: 【第５号、第６号】\n    実施方式: [{方式: 直営, 年度: R6}, {方式: 委託, 年度: R7～R8}]\n",
+            ),
+        ],
+        old_extra=MEETINGS,
+        new_extra=MEETINGS.replace("名称: 庁内連携会議", "名称: 連携会議").split("会議の流れ:")[0]
+        + "抑制:\n  - {規則: CL001, 位置: /事業, 理由: 第2号は R8 から}\n",
+    )
+    assert lines == [
+        "old.yaml:2 → new.yaml:97: warning suppression-added 抑制の追加: 抑制 CL001（位置 /事業）: 第2号は R8 から",
+        "old.yaml:41 → new.yaml:41: error mandatory-clause-lost 必須の号の事業がなくなった: 第2号（参加支援事業）: "
+        "参加支援事業 → 参加支援事業（R7年度）",
+        "old.yaml:45 → new.yaml:45: info program-years-changed 事業の実施年度の変更: 事業「参加支援事業」: R7～R8 → R8",
+        "old.yaml:80 → new.yaml:80: info target-strengthened 目標値の強化: 事業「アウトリーチ等を通じた継続的支援事業」 / "
+        "指標「支援対象者の把握件数」（R7）: 10件以上 → 12件以上（引き上げ、指標の方向は増加）",
+        "old.yaml:81 → new.yaml:84: info delivery-changed 実施方式の変更: 事業「多機関協働事業」: — → R6 直営、R7～R8 委託",
+        "old.yaml:90 → new.yaml:91: info target-changed 目標値の変更: 事業「多機関協働事業」 / 指標「多機関協働による事例検討件数」"
+        "（R7）: 6件 → 4件（引き下げ、指標の方向が両方の版で同じと読めないため良し悪しは判断していません）",
+        "old.yaml:94 → new.yaml:95: info meeting-renamed 会議の名称変更: 会議 B: 庁内連携会議 → 連携会議",
+        "old.yaml:96 → new.yaml:2: info flow-removed 会議の流れの削除: 会議の流れ A → B: 報告",
+        "変更 8 件（エラー 1 件、警告 1 件、情報 6 件）、うち失敗とする種類 0 件",
+    ]

@@ -36,7 +36,7 @@ __all__ = ["compare_plans"]
 def _text(value: object) -> str:
     if isinstance(value, NotStated):
         return "未記載"
-    return "" if value is None else str(value)
+    return "—" if value is None else str(value)
 
 
 def _modes(plan: Plan) -> str:
@@ -51,13 +51,13 @@ def _program_subject(old: Program, new: Program) -> Message:
 
 
 def _clauses(program: Program) -> str:
-    return "・".join(c.label for c in sorted(program.clauses, key=CLAUSES.index))
+    return "・".join(c.label for c in sorted(program.clauses, key=CLAUSES.index)) or "—"
 
 
 def _departments(program: Program) -> str:
     if isinstance(program.departments, NotStated):
         return "未記載"
-    return "、".join(sorted(program.departments))
+    return "、".join(sorted(program.departments)) or "—"
 
 
 def _delivery_one(delivery: Delivery) -> str:
@@ -69,7 +69,7 @@ def _delivery_one(delivery: Delivery) -> str:
 def _delivery(program: Program) -> str:
     if isinstance(program.delivery, NotStated):
         return "未記載"
-    return "、".join(sorted(_delivery_one(d) for d in program.delivery))
+    return "、".join(sorted(_delivery_one(d) for d in program.delivery)) or "—"
 
 
 def _plan_level(pair: Pair, old: Plan, new: Plan) -> Iterator[Change]:
