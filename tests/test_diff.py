@@ -352,7 +352,9 @@ def test_delivery_by_year_years_coverage_targets_meetings_flows_and_suppressions
             ),
         ],
         old_extra=MEETINGS,
-        new_extra=MEETINGS.replace("名称: 庁内連携会議", "名称: 連携会議").split("会議の流れ:")[0]
+        new_extra=MEETINGS.replace("名称: 庁内連携会議", "名称: 連携会議")
+        .replace("種別: 重層的支援会議", "種別: [重層的支援会議, 支援会議]")
+        .split("会議の流れ:")[0]
         + "抑制:\n  - {規則: CL001, 位置: /事業, 理由: 第2号は R8 から}\n",
     )
     assert lines == [
@@ -365,7 +367,38 @@ def test_delivery_by_year_years_coverage_targets_meetings_flows_and_suppressions
         "old.yaml:81 → new.yaml:84: info delivery-changed 実施方式の変更: 事業「多機関協働事業」: — → R6 直営、R7～R8 委託",
         "old.yaml:90 → new.yaml:91: info target-changed 目標値の変更: 事業「多機関協働事業」 / 指標「多機関協働による事例検討件数」"
         "（R7）: 6件 → 4件（引き下げ、指標の方向が両方の版で同じと読めないため良し悪しは判断していません）",
+        "old.yaml:93 → new.yaml:94: info meeting-changed 会議の種別・構成員・開催頻度の変更: 会議「重層的支援会議」の種別: "
+        "重層的支援会議 → 支援会議、重層的支援会議",
         "old.yaml:94 → new.yaml:95: info meeting-renamed 会議の名称変更: 会議 B: 庁内連携会議 → 連携会議",
         "old.yaml:96 → new.yaml:2: info flow-removed 会議の流れの削除: 会議の流れ A → B: 報告",
-        "変更 8 件（エラー 1 件、警告 1 件、情報 6 件）、うち失敗とする種類 0 件",
+        "変更 9 件（エラー 1 件、警告 1 件、情報 7 件）、うち失敗とする種類 0 件",
     ]
+
+
+def test_a_git_that_does_not_answer_is_given_up_on(tmp_path, monkeypatch):
+    """A git that hangs: the comparison stops after --git-timeout seconds with one line saying so, exit 2."""
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    fake = bin_folder / "git"
+    fake.write_text(f"#!/bin/sh\nexec {shutil.which('sleep')} 30\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_folder))
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run("diff", "--lang", "en", "--git-timeout", "0.5", "HEAD:plans/a.yaml", str(ASHIYA))
+    assert code == 2 and "did not finish within 0.5 seconds" in err
+
+
+def test_show_prints_a_report_and_names_list_items_by_id():
+    """jusou show on a report: one line per fact, indicators named by their id."""
+    code, out, _ = _run("show", "reports/imizu-r6.yaml")
+    assert code == 0 and out.startswith("jusou: report/1\n")
+    assert all(": " in line for line in out.splitlines())
+
+
+def test_the_api_accepts_models_in_memory():
+    """Plans in memory compare too; their changes carry JSON pointers and line 0."""
+    first = jusou_spec.load(ASHIYA)
+    second = jusou_spec.load(REVISED)
+    comparison = jusou_spec.diff(first, second)
+    assert {c.kind for c in comparison.changes} == {c.kind for c in jusou_spec.diff(ASHIYA, REVISED).changes}
+    assert all(c.old.line == 0 and c.new.pointer.startswith("/") for c in comparison.changes)

@@ -41,6 +41,7 @@ class ChangeKind(enum.Enum):
     MEETING_ADDED = "meeting-added"
     MEETING_REMOVED = "meeting-removed"
     MEETING_RENAMED = "meeting-renamed"
+    MEETING_CHANGED = "meeting-changed"
     FLOW_ADDED = "flow-added"
     FLOW_REMOVED = "flow-removed"
     SUPPRESSION_ADDED = "suppression-added"
@@ -124,6 +125,9 @@ _TITLES = {
     ChangeKind.MEETING_ADDED: Message(ja="会議の追加", en="meeting added"),
     ChangeKind.MEETING_REMOVED: Message(ja="会議の削除", en="meeting removed"),
     ChangeKind.MEETING_RENAMED: Message(ja="会議の名称変更", en="meeting renamed"),
+    ChangeKind.MEETING_CHANGED: Message(
+        ja="会議の種別・構成員・開催頻度の変更", en="meeting's kind, members or frequency changed"
+    ),
     ChangeKind.FLOW_ADDED: Message(ja="会議の流れの追加", en="meeting flow added"),
     ChangeKind.FLOW_REMOVED: Message(ja="会議の流れの削除", en="meeting flow removed"),
     ChangeKind.SUPPRESSION_ADDED: Message(ja="抑制の追加", en="suppression added"),

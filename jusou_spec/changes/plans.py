@@ -8,7 +8,7 @@ version without it runs in full (本格実施) is a lost mandatory 号 when the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from jusou_spec.changes.indicators import compare_indicators
 from jusou_spec.changes.kinds import ChangeKind
@@ -23,6 +23,7 @@ from jusou_spec.model import (
     Flow,
     Initiative,
     InitiativeItem,
+    Meeting,
     Mode,
     NotStated,
     Plan,
@@ -220,12 +221,38 @@ def _phases(pair: Pair, old: Plan, new: Plan) -> Iterator[Change]:
                 yield pair.change(ChangeKind.PHASE_ADDED, subject, a.pointer, y.pointer, None, _text(y.period))
 
 
+def _members(meeting: Meeting) -> str:
+    if isinstance(meeting.members, NotStated):
+        return "未記載"
+    return "、".join(sorted(meeting.members)) or "—"
+
+
+_MEETING_FACTS: tuple[tuple[str, str, str, Callable[[Meeting], str]], ...] = (
+    ("kinds", "種別", "kind", lambda m: "、".join(sorted(kind.value for kind in m.kinds)) or "—"),
+    ("members", "構成員", "members", _members),
+    ("frequency", "開催頻度", "frequency", lambda m: _text(m.frequency)),
+)
+
+
 def _meetings(pair: Pair, old: Plan, new: Plan) -> Iterator[Change]:
     matched = match(old.meetings, new.meetings, ident=lambda m: m.id, name=lambda m: m.name)
     for a, b in matched.pairs:
+        shown = b.name if a.name == b.name else b.id
         if a.id == b.id and a.name != b.name:
             subject = Message(ja=f"会議 {b.id}", en=f"meeting {b.id}")
             yield pair.change(ChangeKind.MEETING_RENAMED, subject, a.pointer, b.pointer, a.name, b.name)
+        for attribute, ja, en, read in _MEETING_FACTS:
+            before, after = read(a), read(b)
+            if before != after:
+                subject = Message(ja=f"会議「{shown}」の{ja}", en=f"{en} of meeting “{shown}”")
+                yield pair.change(
+                    ChangeKind.MEETING_CHANGED,
+                    subject,
+                    pointer_to(a, attribute),
+                    pointer_to(b, attribute),
+                    before,
+                    after,
+                )
     for a in matched.removed:
         subject = Message(ja=f"会議「{a.name}」", en=f"meeting “{a.name}”")
         yield pair.change(ChangeKind.MEETING_REMOVED, subject, a.pointer, pointer_to(new, "meetings"), a.name)
