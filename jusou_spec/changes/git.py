@@ -1,4 +1,4 @@
-"""A version named ``REV:PATH`` (``HEAD~1:plans/ashiya.yaml``), read with ``git show`` as git reads it: PATH from the
+"""A version named ``REV:PATH`` (``HEAD^:plans/ashiya.yaml``), read with ``git show`` as git reads it: PATH from the
 top of the repository, or from the current folder when it starts with ``./``. An argument that is an existing file
 is always that file."""
 
@@ -34,8 +34,8 @@ class RevisionUnreadable(JusouError):
 def revision_path(argument: str) -> tuple[str, str] | None:
     """(REV, PATH) when ``argument`` names a file at a git revision rather than an existing file; else None.
 
-    >>> revision_path("HEAD~1:plans/ashiya.yaml")
-    ('HEAD~1', 'plans/ashiya.yaml')
+    >>> revision_path("HEAD^:plans/ashiya.yaml")
+    ('HEAD^', 'plans/ashiya.yaml')
     >>> revision_path("plans/ashiya.yaml") is None
     True
     """

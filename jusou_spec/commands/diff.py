@@ -1,6 +1,6 @@
 """``jusou diff OLD NEW``: what changed between two versions of a plan or report, compared as documents.
 
-A version is a file, or ``REV:PATH`` (``HEAD~1:plans/ashiya.yaml``) read with ``git show`` when no such file
+A version is a file, or ``REV:PATH`` (``HEAD^:plans/ashiya.yaml``) read with ``git show`` when no such file
 exists. Exit 1 when a change of a kind named by ``--fail-on`` is present (by default a lost mandatory 号), else 0;
 2 when a version cannot be read or is not a valid document (its findings are shown), or the two are of different
 kinds.
@@ -28,7 +28,7 @@ SEVERITY_WORDS = ("error", "warning", "info")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "old", metavar="OLD", nargs="?", help="the earlier version: a file, or REV:PATH (e.g. HEAD~1:plans/a.yaml)"
+        "old", metavar="OLD", nargs="?", help="the earlier version: a file, or REV:PATH (e.g. HEAD^:plans/a.yaml)"
     )
     parser.add_argument("new", metavar="NEW", nargs="?", help="the later version: a file, or REV:PATH")
     parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default text)")
