@@ -11,7 +11,8 @@ The public API::
     >>> [f.code for f in jusou_spec.check("tests/fixtures/minimal-plan.yaml")]
     []
 
-``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
+``diff(old, new)`` gives the changes between two versions of a plan or report (files, ``REV:PATH`` read with git,
+or models), each placed in both files (see docs/api.md). ``indicators(plan, reports=[…])`` gives every indicator's targets, actuals, rates and statuses per fiscal year
 (see docs/indicators.md). Bad input raises a subclass of :class:`JusouError` (docs/api.md lists them per function)
 or comes back as findings; nothing else is raised for what a caller passes. ``load``, ``check`` and ``indicators``
 import neither networkx nor graphviz; ``build_graph`` and ``render`` (one diagram) load them on first use,
@@ -32,6 +33,7 @@ from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
 
 if TYPE_CHECKING:
+    from jusou_spec.changes import diff
     from jusou_spec.comparison import compare
     from jusou_spec.diagrams import render
     from jusou_spec.document import render_document
@@ -51,6 +53,7 @@ __all__ = [
     "build_graph",
     "check",
     "compare",
+    "diff",
     "indicators",
     "load",
     "render",
@@ -112,6 +115,12 @@ def __getattr__(name: str) -> Any:
         from jusou_spec.document import render_document
 
         return render_document
+    if name == "diff":
+        # Comparing versions (jusou diff) is not needed by checking; the package is jusou_spec.changes, so that no
+        # submodule named "diff" replaces this function on the package.
+        from jusou_spec.changes import diff
+
+        return diff
     if name == "indicators":
         # The indicator figures over the years: needed by `jusou indicators` and by callers, not by checking.
         import jusou_spec.progress.series as series

@@ -69,6 +69,20 @@ GOLDEN_CASES = (
         ),
     ),
     Case("new-from-uozu", ("new", "--name", "見本市", "--period", "R9～R13", "--from", "plans/uozu.yaml")),
+    Case("diff-ashiya-text-ja", ("diff", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml")),
+    Case(
+        "diff-ashiya-text-en", ("diff", "--lang", "en", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml")
+    ),
+    Case(
+        "diff-ashiya-json", ("diff", "--format", "json", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml")
+    ),
+    Case(
+        "diff-ashiya-markdown",
+        ("diff", "--format", "markdown", "plans/ashiya.yaml", "tests/fixtures/diff/ashiya-revised.yaml"),
+    ),
+    Case("diff-same-text-ja", ("diff", "plans/uozu.yaml", "plans/uozu.yaml")),
+    Case("diff-kinds-en", ("diff", "--lang", "en", "--list-kinds")),
+    Case("show-minimal", ("show", "tests/fixtures/minimal-plan.yaml")),
 )
 
 

@@ -23,6 +23,7 @@ LAZY = (
     "jusou_spec.progress.series",
     "jusou_spec.indicator_table",
     "jusou_spec.comparison",
+    "jusou_spec.changes",
     "weasyprint",
     "jusou_spec.document",
     "openpyxl",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from jusou_spec.commands import (
     check,
     compare,
+    diff,
     export,
     graph,
     import_workbook,
@@ -18,6 +19,7 @@ from jusou_spec.commands import (
     render,
     rules,
     schema,
+    show,
     template,
 )
 from jusou_spec.commands._common import (
@@ -52,6 +54,8 @@ COMMANDS = (
     export,
     import_workbook,
     compare,
+    diff,
+    show,
     init,
     new,
 )

@@ -1,0 +1,110 @@
+"""``jusou diff OLD NEW``: what changed between two versions of a plan or report, compared as documents.
+
+A version is a file, or ``REV:PATH`` (``HEAD^:plans/ashiya.yaml``) read with ``git show`` when no such file
+exists. Exit 1 when a change of a kind named by ``--fail-on`` is present (by default a lost mandatory 号), else 0;
+2 when a version cannot be read or is not a valid document (its findings are shown), or the two are of different
+kinds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.findings import Message
+from jusou_spec.source import SourceUnreadable
+
+NAME = "diff"
+HELP = "show what changed between two versions of a plan or report (files or git REV:PATH)"
+
+FORMAT_NAMES = ("text", "json", "markdown")
+"""The formats (the keys of ``changes.FORMATS``, which a test keeps equal), named here so that building the command
+line does not import the comparison."""
+
+SEVERITY_WORDS = ("error", "warning", "info")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "old", metavar="OLD", nargs="?", help="the earlier version: a file, or REV:PATH (e.g. HEAD^:plans/a.yaml)"
+    )
+    parser.add_argument("new", metavar="NEW", nargs="?", help="the later version: a file, or REV:PATH")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default text)")
+    parser.add_argument(
+        "--fail-on",
+        metavar="KIND[,KIND]",
+        help="exit 1 when a change of these kinds is present: kind names (jusou diff --list-kinds), error, warning "
+        "or info for every kind of at least that severity, or none (default: mandatory-clause-lost)",
+    )
+    parser.add_argument("--list-kinds", action="store_true", help="list the kinds of change and exit")
+    parser.add_argument("--git-timeout", type=float, default=30.0, metavar="SECONDS", help=argparse.SUPPRESS)
+
+
+def _fail_on(text: str | None, kinds: Any, default: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The kinds ``--fail-on`` names (``kinds`` is the enum, passed in so that this module loads without it)."""
+    if text is None:
+        return default
+    chosen: list[Any] = []
+    order = {"error": 0, "warning": 1, "info": 2}
+    for word in (w.strip() for w in text.split(",")):
+        if word == "none":
+            continue
+        if word in order:
+            chosen.extend(k for k in kinds if order[k.severity.value] <= order[word])
+            continue
+        try:
+            chosen.append(kinds(word))
+        except ValueError:
+            names = ", ".join(k.value for k in kinds)
+            raise UsageError(
+                Message(
+                    ja=f"--fail-on: 「{word}」という変更の種類はありません（使えるもの: {names}, error, warning, info, none）",
+                    en=f"--fail-on: no kind of change named {word!r} (use {names}, error, warning, info or none)",
+                )
+            ) from None
+    return tuple(dict.fromkeys(chosen))
+
+
+def run(args: argparse.Namespace) -> int:
+    # The comparison serves this command (and jusou show) alone: loaded when it runs, so that jusou check starts
+    # without it.
+    import jusou_spec.changes as changes
+
+    lang = language(args)
+    if args.list_kinds:
+        for kind in changes.ChangeKind:
+            sys.stdout.write(f"{kind.value}\t{kind.severity.value}\t{kind.title.text(lang)}\n")
+        return EXIT_OK
+    if args.old is None or args.new is None:
+        raise UsageError(
+            Message(
+                ja="比べる二つの版（OLD と NEW）を指定してください", en="give the two versions to compare, OLD and NEW"
+            )
+        )
+    fail_on = _fail_on(args.fail_on, changes.ChangeKind, changes.DEFAULT_FAIL_ON)
+    sides = []
+    for version in (args.old, args.new):
+        try:
+            sides.append(changes.load_version(version, timeout=args.git_timeout))
+        except (SourceUnreadable, changes.RevisionUnreadable) as error:
+            raise UsageError(error.message) from error
+        except changes.InvalidDocument as error:
+            for f in error.findings:
+                sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.text(lang)}\n")
+            sys.stderr.write(
+                "jusou: "
+                + Message(
+                    ja=f"{error.name} は正しい文書ではないため比較できません（上の指摘を直してください）",
+                    en=f"{error.name} is not a valid document and cannot be compared (see the findings above)",
+                ).text(lang)
+                + "\n"
+            )
+            return EXIT_CANNOT_RUN
+    try:
+        found = changes.compare_sides(sides[0], sides[1], fail_on=fail_on)
+    except changes.KindMismatch as error:
+        raise UsageError(error.message) from error
+    sys.stdout.write(changes.FORMATS[args.format](found, lang))
+    return EXIT_FINDINGS if found.failing else EXIT_OK
