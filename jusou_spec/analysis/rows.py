@@ -12,7 +12,7 @@ from typing import Any
 
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.fiscal import FiscalRange, FiscalYear
-from jusou_spec.law import Field, items_of
+from jusou_spec.law import CLAUSES, Field, items_of
 from jusou_spec.model import (
     Indicator,
     Mode,
@@ -30,6 +30,8 @@ __all__ = ["Locate", "Rows", "document_rows"]
 
 Row = tuple[Any, ...]
 Rows = dict[str, list[Row]]
+_ORDER = {clause: index for index, clause in enumerate(CLAUSES)}
+
 Locate = Callable[[str], tuple[int, int]]
 """A pointer's 1-based line and column in the document's file."""
 
@@ -229,6 +231,7 @@ def _program(out: _Out, plan: Plan, program: Program) -> None:
             out.key,
             ordinal,
             clause.label,
+            _ORDER[clause],
             clause.number,
             clause.letter,
             clause.pillar.value,

@@ -148,6 +148,7 @@ TABLES: tuple[Table, ...] = (
         _PLAN_KEY,
         Column("ordinal", _I, "the clause's place in the program's list (0-based)"),
         _column("clause", _V, "the clause as documents write it (第1号イ)", "programs", "*", "clauses", "*"),
+        Column("clause_order", _I, "the clause's place in the law (第1号イ = 0 … 第6号), for sorting"),
         Column("clause_number", _I, "the 号 (1–6)"),
         Column("clause_letter", _V, "イ/ロ/ハ/ニ, or empty"),
         Column("pillar", _V, "the pillar of the clause (相談支援, 参加支援, 地域づくり, アウトリーチ等, 多機関協働)"),
