@@ -223,3 +223,19 @@ def test_the_example_queries_give_the_results_printed_in_the_doc(corpus, number)
         assert result_table(connection, query) == printed, "run scripts/regenerate and review docs/analysis.md"
     finally:
         connection.close()
+
+
+def test_a_database_failure_is_one_line_and_replaces_nothing(tmp_path, capsys, monkeypatch):
+    """DuckDB failing on the way (a full disk, say) is one line with exit 2, and the earlier output stays."""
+    import jusou_spec.analysis.database as database
+
+    output = tmp_path / "corpus.duckdb"
+    output.write_bytes(b"earlier")
+
+    def fail(connection: object, table: object, path: object) -> None:
+        raise duckdb.IOException("No space left on device")
+
+    monkeypatch.setattr(database, "_load", fail)
+    code, out, err = _run(["export", str(ROOT / "plans"), "-o", str(output)], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1 and "No space left on device" in err
+    assert output.read_bytes() == b"earlier" and sorted(tmp_path.iterdir()) == [output]

@@ -21,10 +21,19 @@ from typing import IO, Any
 
 from jusou_spec.analysis.rows import Rows
 from jusou_spec.analysis.tables import COLUMNS, TABLES, Table, column_rows
+from jusou_spec.errors import JusouError
 
-__all__ = ["FORMATS", "write"]
+__all__ = ["FORMATS", "DatabaseError", "write"]
 
 FORMATS = ("duckdb", "parquet")
+
+
+class DatabaseError(JusouError):
+    """DuckDB refused to write the tables (out of memory, a full disk …): said in one line, never a traceback."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _quoted(text: str) -> str:
@@ -44,15 +53,25 @@ def _load(connection: Any, table: Table, path: Path) -> None:
     )
 
 
-class _Spool:
-    """One newline-delimited JSON file per table, appended to as documents come."""
+MEMORY_LIMIT = "256MB"
+"""DuckDB's buffer pool (its default is most of the machine's memory, kept as a cache): the tables of a national
+corpus take a few tens of MiB on disk, and a shared CI runner should not lose its memory to a cache."""
 
-    def __init__(self, folder: Path) -> None:
+BATCH_ROWS = 50_000
+"""Rows spooled before they are loaded into the database and checkpointed: what bounds the memory of a large export."""
+
+
+class _Spool:
+    """One newline-delimited JSON file per table, appended to as documents come and loaded in batches."""
+
+    def __init__(self, folder: Path, connection: Any) -> None:
         self.folder = folder
+        self.connection = connection
         self.streams: dict[str, IO[str]] = {}
-        self.names = {table.name: table.names for table in TABLES}
+        self.tables = {table.name: table for table in TABLES}
         self.municipalities: set[object] = set()
-        self.counts: dict[str, int] = dict.fromkeys(self.names, 0)
+        self.counts: dict[str, int] = dict.fromkeys(self.tables, 0)
+        self.pending = 0
 
     def add(self, rows: Rows) -> None:
         for name, table_rows in rows.items():
@@ -64,11 +83,26 @@ class _Spool:
             stream = self.streams.get(name)
             if stream is None:
                 stream = self.streams[name] = open(self.folder / f"{name}.json", "w", encoding="utf-8")  # noqa: SIM115
-            names = self.names[name]
+            names = self.tables[name].names
             stream.writelines(
                 json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n" for row in table_rows
             )
             self.counts[name] += len(table_rows)
+            self.pending += len(table_rows)
+        if self.pending >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load what is spooled, in the order of the tables, and checkpoint, so the database holds it on disk."""
+        self.close()
+        for name in self.tables:
+            if name in self.streams:
+                path = self.folder / f"{name}.json"
+                _load(self.connection, self.tables[name], path)
+                path.unlink()
+        self.streams.clear()
+        self.pending = 0
+        self.connection.execute("CHECKPOINT")
 
     def close(self) -> None:
         for stream in self.streams.values():
@@ -79,7 +113,7 @@ def write(output: str, chosen: str, documents: Iterable[Rows]) -> dict[str, int]
     """Write the rows of ``documents`` to ``output`` as ``chosen`` (duckdb or parquet); the rows of each table.
 
     Raises ImportError when DuckDB is not installed (before reading any document), OSError when the output cannot
-    be written (the previous output then stays as it was).
+    be written, :class:`DatabaseError` when DuckDB fails (the previous output then stays as it was).
     """
     import duckdb
 
@@ -88,20 +122,18 @@ def write(output: str, chosen: str, documents: Iterable[Rows]) -> dict[str, int]
     parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=parent))
     try:
-        spool = _Spool(work)
-        try:
-            for rows in documents:
-                spool.add(rows)
-        finally:
-            spool.close()
         database = work / "corpus.duckdb"
-        connection = duckdb.connect(str(database))
+        connection = duckdb.connect(str(database), config={"memory_limit": MEMORY_LIMIT})
         try:
-            for table in TABLES:
+            for table in (*TABLES, COLUMNS):
                 _create(connection, table)
-                if table.name in spool.streams:
-                    _load(connection, table, work / f"{table.name}.json")
-            _create(connection, COLUMNS)
+            spool = _Spool(work, connection)
+            try:
+                for rows in documents:
+                    spool.add(rows)
+                spool.flush()
+            finally:
+                spool.close()
             connection.executemany(f"INSERT INTO {COLUMNS.name} VALUES (?, ?, ?, ?, ?)", column_rows())
             if chosen == "parquet":
                 for table in (*TABLES, COLUMNS):
@@ -115,6 +147,8 @@ def write(output: str, chosen: str, documents: Iterable[Rows]) -> dict[str, int]
         else:
             os.chmod(database, 0o644)
             os.replace(database, target)
+    except duckdb.Error as error:
+        raise DatabaseError(str(error).splitlines()[0]) from error
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {**spool.counts, COLUMNS.name: len(column_rows())}

@@ -281,7 +281,7 @@ def _indicator(out: _Out, indicator: Indicator, program_key: str | None) -> None
         None if baseline is None else float(baseline.value),
         _reason(indicator.targets),
     )
-    if program_key is None or isinstance(indicator.targets, NotStated):
+    if isinstance(indicator.targets, NotStated):
         return
     for ordinal, target in enumerate(indicator.targets):
         out.add(

@@ -214,10 +214,10 @@ TABLES: tuple[Table, ...] = (
     ),
     table(
         "targets",
-        "each target figure of a plan's indicator",
+        "each target figure of an indicator (a plan's, or a report's own)",
         Column("indicator_key", _V, "indicators.indicator_key"),
-        _PLAN_KEY,
-        _PROGRAM_KEY,
+        Column("document_key", _V, "the plan (or report) that states the target"),
+        Column("program_key", _V, "the program whose indicator it is (NULL for a report's own indicator)"),
         Column("ordinal", _I, "the target's place in the indicator's list (0-based)"),
         Column("year_start", _I, "first fiscal year the target is for"),
         Column("year_end", _I, "last fiscal year the target is for"),

@@ -131,6 +131,13 @@ def run(args: argparse.Namespace) -> int:
         counts = database.write(args.output, args.format, _rows(tasks, max(1, min(jobs, len(tasks) or 1))))
     except ImportError as error:
         raise UsageError(MISSING) from error
+    except database.DatabaseError as error:
+        raise UsageError(
+            Message(
+                ja=f"{args.output}: 書き出せませんでした（DuckDB: {error.reason}）",
+                en=f"{args.output}: could not be written (DuckDB: {error.reason})",
+            )
+        ) from error
     except _Unreadable as error:
         sys.stderr.write(f"jusou: {error.message.text(lang)}\n")
         return EXIT_CANNOT_RUN
