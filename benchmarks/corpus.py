@@ -9,8 +9,13 @@ of them and is then varied the way real plans differ:
 - **long texts**: notes lengthened with the plan's own sentences (the seeds' notes run to several hundred
   characters);
 - **transition years**: a plan that starts with 移行準備事業 years and moves to 本格実施;
-- **umbrellas** (``上位事業``, a program grouping others): added when the schema knows the key; see
-  :data:`FEATURES`, where a variation joins by name and is applied only when the schema has its key.
+- **umbrellas** (``上位事業``, a program grouping others under ``号全体``), as 射水市 groups its programs;
+- **missing programs**: one to three programs left out, so that some plans have findings (a missing 号, a
+  dangling reference), as a corpus of real plans in preparation does.
+
+Each variation is in :data:`FEATURES`, where a variation joins by name and is applied only when the schema has its
+key. ``--count 1741`` (:data:`NATIONAL`) makes the national corpus, every municipality's plan (the analysis
+benchmark, ``benchmarks/export_speed.py``, uses it).
 
 The output is deterministic for a given seed. ``plan_with_programs(n)`` gives one plan with exactly ``n`` programs
 (the scaling benchmark and ``tests/test_linear_rules.py`` use it).
@@ -36,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BASES = ("ashiya", "uozu", "imizu")
 """The bundled plans a generated plan starts from, in the proportion 3:2:1 (large, middle, small)."""
 WEIGHTS = (3, 2, 1)
+NATIONAL = 1741
+"""The municipalities of Japan (市町村 and 特別区): the national corpus has one plan for each."""
 
 Plan = dict[str, Any]
 
@@ -155,19 +162,57 @@ def transition_years(plan: Plan, rng: random.Random) -> Plan:
     return plan
 
 
-def umbrellas(plan: Plan, rng: random.Random) -> Plan:
-    """Programs grouped under an umbrella program (``上位事業``).
+def _clause_labels(program: dict[str, Any]) -> list[str]:
+    clauses = program.get("号", [])
+    return [clauses] if isinstance(clauses, str) else [str(clause) for clause in clauses]
 
-    Not applied yet: the format does not have umbrellas. When the schema gains the key, write the grouping here
-    (for instance: the 包括的相談支援 programs under one umbrella of 第1号) and the corpus carries it at once.
-    """
-    raise NotImplementedError("umbrellas: write the variation once the schema has 上位事業")
+
+def umbrellas(plan: Plan, rng: random.Random) -> Plan:
+    """Programs grouped under an umbrella program (``上位事業``), as 射水市 groups its consultation programs under
+    包括的相談支援事業 (``号全体: 第1号``): an umbrella of 第1号 (and, for some plans, of 第3号) over the programs
+    that carry an item of it. A plan that already has an umbrella for that 号 is left as it is."""
+    numbers = [1, 3] if rng.random() < 0.5 else [1]
+    programs = plan["事業"]
+    for number in numbers:
+        whole = f"第{number}号"
+        if any(program.get("号全体") == whole for program in programs):
+            continue
+        members = [
+            program
+            for program in programs
+            if "上位事業" not in program
+            and "号全体" not in program
+            and any(label.startswith(whole) and label != "第3号" for label in _clause_labels(program))
+        ]
+        if len(members) < 2:
+            continue
+        umbrella_id = f"{'包括的相談支援' if number == 1 else '地域づくり'}（上位）"
+        for member in members:
+            member["上位事業"] = umbrella_id
+        umbrella = {
+            "id": umbrella_id,
+            "名称": "包括的相談支援事業" if number == 1 else "地域づくり事業",
+            "号全体": whole,
+            "所管課": members[0].get("所管課", {"未記載": "上位事業の所管課は計画に書かれていない"}),
+        }
+        programs.insert(programs.index(members[0]), umbrella)
+    return plan
+
+
+def missing_programs(plan: Plan, rng: random.Random) -> Plan:
+    """One to three programs left out, as a plan in preparation or a transcription that lost a page does: the
+    checker then finds a missing 号 or a dangling reference, as it would in the field."""
+    programs = plan["事業"]
+    for _ in range(min(rng.randint(1, 3), len(programs) - 1)):
+        programs.pop(rng.randrange(len(programs)))
+    return plan
 
 
 FEATURES: dict[str, tuple[str | None, float, Callable[[Plan, random.Random], Plan]]] = {
     "long-texts": (None, 0.5, lengthen_texts),
     "transition-years": (None, 0.3, transition_years),
     "umbrellas": ("上位事業", 0.4, umbrellas),
+    "missing-programs": (None, 0.15, missing_programs),
 }
 """Each variation: the schema key it needs (None: none), the share of plans it applies to, and the function."""
 

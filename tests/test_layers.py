@@ -29,10 +29,12 @@ LAZY = (
     "openpyxl",
     "jusou_spec.workbook.read",
     "jusou_spec.workbook.write",
+    "duckdb",
 )
 """The only modules that may be imported inside a function: networkx and graphviz, heavy and needed only to draw,
 and the package's modules that import them (or Jinja2) at their top; WeasyPrint, needed only for a PDF; openpyxl
-(the excel extra) and the workbook reader and writer that import it, needed only for workbooks; the schema's
+(the excel extra) and the workbook reader and writer that import it, needed only for workbooks; duckdb (the
+analysis extra), needed only by ``jusou export`` to DuckDB or Parquet (``jusou_spec/analysis/database.py``); the schema's
 explaining engine (jsonschema), needed only for an invalid document; the process pool of ``jusou check --jobs``,
 needed only for more than one job; and the indicator series (``jusou_spec.progress.series``) and the indicators
 table, which the package, ``progress`` and ``jusou indicators`` load on first use because checking never needs them;

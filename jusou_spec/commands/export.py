@@ -1,9 +1,16 @@
-"""``jusou export DOC -o OUT``: a plan or report in another form, chosen by the output (or ``--format``).
+"""``jusou export PATH… -o OUT``: documents in another form, chosen by the output (or ``--format``).
+
+One document (a plan or report file):
 
 - ``.xlsx``: the workbook ``jusou template`` writes, filled with the document (``jusou import`` reads it back to an
   equal document);
 - ``--format csv`` or an output ending in ``/`` or ``.csv`` …: a folder with one CSV file per sheet, UTF-8 with a
   byte-order mark so that Excel opens it by double-click.
+
+Any number of documents and folders (a corpus), as tables for SQL (see docs/analysis.md):
+
+- ``.duckdb`` (or ``--format duckdb``): one DuckDB database;
+- ``--format parquet``, or a folder when a folder or several paths are given: one Parquet file per table.
 
 The formats are a registry (:data:`EXPORTERS`), each a function from the modelled document to files, so that new
 ones (a database, Parquet) join it without touching the rest. A document that cannot be modelled is reported as
@@ -19,6 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
+from jusou_spec.commands import _corpus
 from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
 from jusou_spec.commands._workbooks import Loaded, excel, load, report_findings
 from jusou_spec.findings import Finding, Message
@@ -28,7 +36,7 @@ from jusou_spec.workbook.layout import ROOT_SHEET, layout
 from jusou_spec.workbook.tables import Flat, flatten
 
 NAME = "export"
-HELP = "export a plan or report as a workbook (.xlsx) or CSV files"
+HELP = "export a plan or report as a workbook (.xlsx) or CSV files; documents and folders as DuckDB or Parquet tables"
 
 
 def _years(document: Plan | Report) -> tuple[str, ...]:
@@ -68,21 +76,52 @@ def _csv(document: Plan | Report, flat: Flat, output: str) -> None:
 
 
 EXPORTERS: dict[str, Callable[[Plan | Report, Flat, str], None]] = {"xlsx": _xlsx, "csv": _csv}
-"""Each format's writer: the modelled document, its rows, the output path."""
+"""Each single-document format's writer: the modelled document, its rows, the output path."""
+
+CORPUS_FORMATS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "duckdb": _corpus.run,
+    "parquet": _corpus.run,
+}
+"""The formats of many documents: tables for SQL (:mod:`jusou_spec.commands._corpus`)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("document", metavar="DOC", help="a plan or report (YAML, or a workbook)")
-    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the file (.xlsx) or folder (csv)")
     parser.add_argument(
-        "--format", choices=sorted(EXPORTERS), help="xlsx or csv (one file per sheet); default: from OUT"
+        "document",
+        nargs="+",
+        metavar="PATH",
+        help="a plan or report (YAML, or a workbook); for duckdb and parquet, any number of files and folders",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the file (.xlsx, .duckdb) or folder (csv, parquet)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted({*EXPORTERS, *CORPUS_FORMATS}),
+        help="xlsx, csv (one file per sheet), duckdb or parquet (one file per table); default: from OUT",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_corpus.jobs_argument,
+        metavar="N",
+        help="duckdb, parquet: check the documents in N processes (default: one per core for more than a few files)",
     )
 
 
-def format_of(output: str, given: str | None) -> str:
-    """The format ``--format`` names, else the one the output's extension names (a folder: csv)."""
+def _is_corpus(paths: Sequence[str]) -> bool:
+    return len(paths) > 1 or any(Path(path).is_dir() for path in paths)
+
+
+def format_of(output: str, given: str | None, *, corpus: bool = False) -> str:
+    """The format ``--format`` names, else the one the output's extension names (a folder: csv for one document,
+    parquet for a folder or several paths)."""
     suffix = Path(output).suffix.lower().lstrip(".")
-    by_output = suffix if suffix in EXPORTERS else ("csv" if not suffix or output.endswith(("/", "\\")) else None)
+    folder = "parquet" if corpus else "csv"
+    known = {*EXPORTERS, *CORPUS_FORMATS, "db"}
+    by_output = suffix if suffix in known else (folder if not suffix or output.endswith(("/", "\\")) else None)
+    if by_output == "db":
+        by_output = "duckdb"
     if given is not None:
         if given == "xlsx" and suffix != "xlsx":
             raise UsageError(
@@ -92,8 +131,10 @@ def format_of(output: str, given: str | None) -> str:
     if by_output is None:
         raise UsageError(
             Message(
-                ja=f"{output}: 出力の形式が分かりません。.xlsx のファイルか、--format csv でフォルダを指定してください",
-                en=f"{output}: unknown output format; give a .xlsx file, or a folder with --format csv",
+                ja=f"{output}: 出力の形式が分かりません。.xlsx か .duckdb のファイルか、--format csv か --format parquet "
+                "でフォルダを指定してください",
+                en=f"{output}: unknown output format; give a .xlsx or .duckdb file, or a folder with --format csv or "
+                "--format parquet",
             )
         )
     return by_output
@@ -111,8 +152,18 @@ def _unrepresentable(loaded: Loaded, flat: Flat) -> list[Finding]:
 
 
 def run(args: argparse.Namespace) -> int:
-    chosen = format_of(args.output, args.format)
-    loaded = load(args.document)
+    chosen = format_of(args.output, args.format, corpus=_is_corpus(args.document))
+    if chosen in CORPUS_FORMATS:
+        args.format = chosen
+        return CORPUS_FORMATS[chosen](args)
+    if len(args.document) > 1:
+        raise UsageError(
+            Message(
+                ja=f"{chosen} に書き出せるのは一つの文書です。複数の文書は .duckdb か --format parquet で書き出してください",
+                en=f"{chosen} holds one document; export several as .duckdb or with --format parquet",
+            )
+        )
+    loaded = load(args.document[0])
     lang = language(args)
     if loaded.failed or loaded.document is None:
         report_findings(loaded.findings, [loaded.source.name], lang)
