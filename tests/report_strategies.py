@@ -10,7 +10,18 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .strategies import area_references, areas, ids, indicators, not_stated, numbers, words, year_ranges, years
+from .strategies import (
+    area_references,
+    areas,
+    ids,
+    indicators,
+    not_stated,
+    numbers,
+    sources,
+    words,
+    year_ranges,
+    years,
+)
 
 _MARKS = ["〇", "△", "×"]
 
@@ -57,6 +68,8 @@ def actuals(draw: st.DrawFn, indicator_ids: list[str], area_ids: tuple[str, ...]
         out["評価"] = draw(st.one_of(st.sampled_from([*_MARKS, "◎"]), not_stated))
     if draw(st.booleans()):
         out["内訳"] = draw(st.lists(breakdowns(area_ids=area_ids), min_size=1, max_size=2))
+    if draw(st.booleans()):
+        out["出典"] = draw(sources)
     return out
 
 
@@ -71,6 +84,8 @@ def reports(draw: st.DrawFn, plan_indicator_ids: tuple[str, ...] = ()) -> dict[s
         "年度": draw(year_ranges()),
         "計画": {"ファイル": "plan.yaml"} if plan_indicator_ids else draw(not_stated),
     }
+    if draw(st.booleans()):
+        doc["出典"] = {"文書": draw(words), "URL": "https://www.city.example.lg.jp/jisseki.pdf"}
     if draw(st.booleans()):
         doc["評価基準"] = {
             "記号": [

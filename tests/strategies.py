@@ -80,15 +80,17 @@ def indicators(draw: st.DrawFn, ident: str) -> dict[str, Any]:
     out: dict[str, Any] = {"id": ident, "名称": draw(words)}
     _optional(draw, out, "単位", st.one_of(st.sampled_from(["件", "人", "回", "箇所", "%"]), not_stated))
     _optional(draw, out, "方向", st.sampled_from(["増加", "減少", "範囲", "一致"]))
-    target = {"年度": draw(st.one_of(year_ranges(), not_stated)), "値": draw(numbers)}
+    target = {"年度": draw(st.one_of(year_ranges(), open_ranges, not_stated)), "値": draw(numbers)}
     if draw(st.booleans()):
         target["比較"] = draw(st.sampled_from(["以上", "以下", "未満", "超"]))
     if draw(st.integers(min_value=0, max_value=3)) == 0:
         # a ratio: the indicator names its parts; a target gives the parts, the stated rate, or both
         part = st.fixed_dictionaries({"名称": words}, optional={"単位": st.one_of(st.just("件"), not_stated)})
         out["分子"], out["分母"] = draw(part), draw(part)
-        target["分子"], target["分母"] = draw(numbers), draw(numbers)
-        if draw(st.booleans()):
+        shape = draw(st.sampled_from(["parts", "both", "rate"]))
+        if shape != "rate":
+            target["分子"], target["分母"] = draw(numbers), draw(numbers)
+        if shape == "parts":
             del target["値"]
     out["目標"] = draw(st.one_of(st.just([target]), not_stated))
     return out
@@ -169,7 +171,7 @@ def programs(
         st.fixed_dictionaries(
             {"方式": st.sampled_from(["直営", "委託", "補助金", "その他"])},
             optional={
-                "年度": year_ranges(),
+                "年度": st.one_of(year_ranges(), open_ranges),
                 "対象": st.lists(words, min_size=1, max_size=1),
                 "委託先": st.lists(st.one_of(words, not_stated), min_size=1, max_size=2),
                 "委託先種別": words,
@@ -188,7 +190,7 @@ def programs(
     staff = st.fixed_dictionaries(
         {"職種": words},
         optional={
-            "年度": year_ranges(),
+            "年度": st.one_of(year_ranges(), open_ranges),
             "人数": st.one_of(numbers, not_stated),
             "配置場所": words,
             "圏域": area_references(list(area_ids)),
@@ -293,11 +295,15 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         doc["実施形態"] = draw(st.sampled_from(["本格実施", "移行準備事業"]))
     elif shape == 2:
         # Modes as written by hand: they may leave years out, overlap, or come in the wrong order.
-        mode = st.fixed_dictionaries({"年度": year_ranges(), "形態": st.sampled_from(["本格実施", "移行準備事業"])})
+        mode = st.fixed_dictionaries(
+            {"年度": st.one_of(year_ranges(), open_ranges), "形態": st.sampled_from(["本格実施", "移行準備事業"])}
+        )
         doc["実施形態"] = draw(st.lists(mode, min_size=1, max_size=3))
     else:
         switch = draw(st.integers(min_value=period_start, max_value=period_end))
-        modes = [{"年度": f"R{switch - 2018}～R{period_end - 2018}", "形態": "本格実施"}]
+        # 本格実施 to the end of the period, or from a year on (令和7年度～) as planners write it
+        last = draw(st.sampled_from([f"R{period_end - 2018}", ""]))
+        modes = [{"年度": f"R{switch - 2018}～{last}", "形態": "本格実施"}]
         if switch > period_start:
             modes.insert(0, {"年度": f"R{period_start - 2018}～R{switch - 1 - 2018}", "形態": "移行準備事業"})
         doc["実施形態"] = modes
@@ -329,6 +335,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
                 "id": r,
                 "名称": draw(st.one_of(words, not_stated)),
                 "種別": draw(kinds),
+                **({"出典": draw(sources)} if draw(st.booleans()) else {}),
                 **({"施策": [{"番号": n, "名称": draw(words)} for n in range(1, 4)]} if draw(st.booleans()) else {}),
                 **(
                     {"アクション": [{"番号": n, "名称": draw(words)} for n in range(1, 3)]}

@@ -231,3 +231,21 @@ def test_umbrellas_without_members_are_drawn_in_the_band_of_their_whole_item(tmp
     band = dot.split('subgraph "cluster_consultation"', 1)[1].split("subgraph", 1)[0]
     assert '"program:包括的相談支援"' in band
     assert '"program:包括的相談支援"' not in dot.split('subgraph "cluster_related"', 1)[-1]
+
+
+def test_an_umbrella_is_a_group_around_its_members_and_a_delivery_shows_its_change_by_year():
+    """In the clauses view each umbrella is a cluster (labelled 上位事業（第1号全体）) holding exactly its members, and a
+    program whose delivery changes by year is labelled 直営（R6） → 委託（…、R7～R8）."""
+    plan = jusou_spec.load(ROOT / "tests/fixtures/mihon.yaml")
+    assert isinstance(plan, Plan)
+    dot = to_dot(build_graph(plan), "clauses")
+    for umbrella, whole in (("包括的相談支援", "第1号全体"), ("地域づくり", "第3号全体")):
+        program = plan.references.programs[umbrella]
+        cluster = next(
+            part for part in dot.split("subgraph ")[1:] if f"<B>{program.name}</B>" in part and "umbrella" in part
+        )
+        assert f"上位事業（{whole}）" in cluster
+        inside = set(re.findall(r'^\s+"(program:[^"]+)" \[', cluster.split("}", 1)[0], flags=re.MULTILINE))
+        assert inside == {f"program:{m.id}" for m in plan.members_of(program)}
+    label = next(line for line in dot.splitlines() if line.strip().startswith('"program:自立相談" ['))
+    assert "直営（R6） → 委託（見本市社会福祉協議会、<BR/>R7～R8）" in label

@@ -199,3 +199,17 @@ def test_umbrellas_areas_and_delivery_by_year_are_in_the_graph():
         "unit": "円",
         "funding": ["重層的支援体制整備事業交付金"],
     }
+
+
+def test_a_change_of_delivery_by_year_shows_on_the_contractor_edges():
+    """R6 直営 → R7～R8 委託: the delivered_by edge to the contractor carries the years it holds for; an undated one
+    carries none (it holds whenever the program runs)."""
+    graph = _graph(ROOT / "tests/fixtures/mihon.yaml")
+    edges = {
+        (s, t): data.get("years")
+        for s, t, data in graph.edges(data=True)
+        if data["kind"] == EdgeKind.DELIVERED_BY.value
+    }
+    assert edges[("program:自立相談", "organisation:見本市社会福祉協議会")] == "R7～R8"
+    assert edges[("program:アウトリーチ", "organisation:特定非営利活動法人見本ネット")] == "R7～R8"
+    assert edges[("program:生活支援", "organisation:見本市社会福祉協議会")] is None

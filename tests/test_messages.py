@@ -12,6 +12,7 @@ import yaml
 from jusou_spec import schema
 from jusou_spec.checker import check_source
 from jusou_spec.cli import main
+from jusou_spec.commands import COMMANDS
 from jusou_spec.jsonpointer import join
 from jusou_spec.resources import load_schema
 from jusou_spec.rules import RULES
@@ -96,19 +97,33 @@ def test_a_pattern_message_is_the_schemas_words_not_its_regex():
     assert "「来年」は年度として読めません。R6、令和6年度、2024年度 のように書きます" in ja
 
 
-@pytest.mark.parametrize(
-    ("argv", "said"),
-    [
-        (["schema", "--kind", "repor"], "--kind に「repor」は指定できません。指定できるもの: 「plan」「report」"),
-        (["check"], "次の引数が必要です: PATH"),
-        (["check", "--format", "xml", "x.yaml"], "--format に「xml」は指定できません"),
-        (["bogus"], "サブコマンド に「bogus」は指定できません"),
-        (["check", "--select"], "--select の後に値を一つ書いてください"),
-        (["indicators", "--as-of"], "--as-of の後に値を一つ書いてください"),
-        (["rules", "--nope"], "使えない引数があります: --nope"),
-        (["graph", "x.yaml", "--view", "nope"], "--view に「nope」は指定できません"),
-    ],
-)
+USAGE_CASES = [
+    (["schema", "--kind", "repor"], "--kind に「repor」は指定できません。指定できるもの: 「plan」「report」"),
+    (["check"], "次の引数が必要です: PATH"),
+    (["check", "--format", "xml", "x.yaml"], "--format に「xml」は指定できません"),
+    (["bogus"], "サブコマンド に「bogus」は指定できません"),
+    (["check", "--select"], "--select の後に値を一つ書いてください"),
+    (["indicators", "--as-of"], "--as-of の後に値を一つ書いてください"),
+    (["rules", "--nope"], "使えない引数があります: --nope"),
+    (["graph", "x.yaml", "--view", "nope"], "--view に「nope」は指定できません"),
+    (["render", "x.yaml"], "次の引数が必要です: -o/--output"),
+    (
+        ["render", "x.yaml", "-o", "out", "--format", "docx"],
+        "--format に「docx」は指定できません。指定できるもの: 「html」",
+    ),
+    (["template"], "次の引数が必要です: -o/--output"),
+    (["template", "-o", "x.xlsx", "--kind", "memo"], "--kind に「memo」は指定できません"),
+    (["export", "x.yaml"], "次の引数が必要です: -o/--output"),
+    (
+        ["export", "x.yaml", "-o", "out", "--format", "ods"],
+        "--format に「ods」は指定できません。指定できるもの: 「csv」",
+    ),
+    (["import", "-o", "x.yaml"], "次の引数が必要です: WORKBOOK"),
+    (["import", "w.xlsx", "-o", "x.yaml", "--bogus"], "使えない引数があります: --bogus"),
+]
+
+
+@pytest.mark.parametrize(("argv", "said"), USAGE_CASES)
 def test_every_subcommands_usage_errors_are_japanese_by_default(argv, said, capsys, monkeypatch):
     """argparse's English is told in Japanese, with 使い方: for the usage line; exit 2 as the contract says."""
     monkeypatch.delenv("JUSOU_LANG", raising=False)
@@ -118,6 +133,12 @@ def test_every_subcommands_usage_errors_are_japanese_by_default(argv, said, caps
     assert exit_.value.code == 2
     assert err.startswith("使い方: jusou")
     assert f"jusou: コマンドの指定が正しくありません: {said}" in err
+
+
+def test_the_usage_cases_cover_every_subcommand():
+    """A new subcommand cannot be added without a case above showing its usage errors in Japanese."""
+    covered = {argv[0] for argv, _ in USAGE_CASES}
+    assert {command.NAME for command in COMMANDS} <= covered
 
 
 def test_usage_errors_follow_lang_en_even_before_it_is_parsed(capsys, monkeypatch):

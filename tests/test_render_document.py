@@ -230,7 +230,7 @@ def test_delivery_by_year(tmp_path):
 def test_ratio_targets_and_sources_with_their_web_page(tmp_path):
     """A ratio target given by its parts reads 12／30; the appendix lists the sources with their page and URL."""
     root = Path(__file__).resolve().parent.parent
-    html = render_files(build(root / "tests" / "fixtures" / "mihon-values.yaml"), "html", stem="v")["v.html"].decode()
+    html = render_files(build(root / "tests" / "fixtures" / "mihon.yaml"), "html", stem="v")["v.html"].decode()
     assert "R6: 12／30" in html
     appendix = html[html.index('<section id="appendix">') :]
     assert "https://www.city.mihon.example.lg.jp/fukushi/jusou-keikaku.pdf" in appendix

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from jusou_spec import schema
 from jusou_spec.checker import check_source, discover
 from jusou_spec.cli import main
-from jusou_spec.workbook.layout import ROOT_SHEET
+from jusou_spec.workbook.cells import decode
+from jusou_spec.workbook.layout import ROOT_SHEET, layout
 from jusou_spec.workbook.read import parse_workbook
 
 from .report_strategies import reports
@@ -93,6 +94,22 @@ def test_generated_documents_round_trip_through_a_workbook(document):
     from its workbook as an equal model."""
     assert schema.validate(str(document["jusou"]).split("/")[0], document) == []
     assert reimport(export(document)) == model_of(document)
+
+
+def test_a_not_stated_reason_comes_back_without_its_surrounding_spaces():
+    """A reason with spaces around it (found by the property above) is the same reason in the model, so the
+    workbook's 「未記載: 理由」 gives it back; a planner's 「未記載：理由」 or 「未記載:  理由」 reads as the reason."""
+    document = {
+        "jusou": "plan/1",
+        "自治体": {"名称": "見本市", "都道府県": "見本県"},
+        "計画名": "計画",
+        "計画期間": "R6～R8",
+        "事業": [{"id": "a", "名称": "参加支援事業", "号": "第2号", "所管課": {"未記載": " 先頭に空白"}}],
+    }
+    assert reimport(export(document)) == model_of(document)
+    column = next(c for sheet in layout("plan").sheets for c in sheet.columns if c.not_stated)
+    for typed in ("未記載：理由", "未記載:  理由", "未記載 : 理由"):
+        assert decode(column, typed).value == {"未記載": "理由"}
 
 
 # ---------------------------------------------------------------- the files themselves

@@ -183,7 +183,10 @@ class _Builder:
             for delivery in program.delivery:
                 for party in _named(delivery):
                     target = self.node(organisation_id(party), NodeKind.ORGANISATION, party, name=party)
-                    self.edge(ident, target, EdgeKind.DELIVERED_BY, mode=delivery.mode.value, pointer=delivery.pointer)
+                    held = {} if delivery.years is None else {"years": _text(delivery.years)}
+                    self.edge(
+                        ident, target, EdgeKind.DELIVERED_BY, mode=delivery.mode.value, pointer=delivery.pointer, **held
+                    )
         for indicator in program.indicators:
             target = self.node(
                 indicator_id(indicator.id),

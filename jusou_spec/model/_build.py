@@ -98,11 +98,12 @@ def plain(value: Any, pointer: str, context: BuildContext) -> Any:
 
 
 def not_stated_or(convert: Converter[T]) -> Converter[T | NotStated]:
-    """Accept ``{未記載: 理由}`` in place of a value, as the schema does."""
+    """Accept ``{未記載: 理由}`` in place of a value, as the schema does. The reason is read without the spaces
+    around it, which say nothing and which a workbook cell (「未記載: 理由」) cannot keep."""
 
     def converter(value: Any, pointer: str, context: BuildContext) -> T | NotStated:
         if isinstance(value, Mapping) and NOT_STATED_KEY in value:
-            return NotStated(str(value[NOT_STATED_KEY]), pointer)
+            return NotStated(str(value[NOT_STATED_KEY]).strip(), pointer)
         return convert(value, pointer, context)
 
     return converter

@@ -760,3 +760,21 @@ def test_seed_names_no_department_heading(seed_text) -> None:
     """The seed has no 所管 / 担当課 wording: the 所管課 of every program is 未記載 for that reason."""
     text = seed_text(SEED)
     assert "所管" not in text and "担当課" not in text
+
+
+def test_seed_partner_notes_agree_with_each_other_and_the_text(seed_text, plan: Plan, report: Report) -> None:
+    """The plan's 連携先 note and the report's 支援連携先 note say the same thing, and what the text supports: the
+    names and the 件数 figures number 31 each; the lone figure of the last row has no column, so whether the columns
+    hold 11・10・10 figures cannot be checked; 建築住宅課 is put in 庁内 for being a 課, not by its position."""
+    text = seed_text(SEED)
+    names = text.split("庁内 関係機関 公的機関", 1)[1].split("６年度", 1)[0].split()
+    figures = text.split("件数 件数 件数", 1)[1].split("・相談支援・対応状況", 1)[0].split()
+    assert len(names) == len(figures) == 31
+    last_row = text.split("件数 件数 件数", 1)[1].split("・相談支援・対応状況", 1)[0].strip().splitlines()[-1]
+    assert last_row.split() == ["1"]
+    plan_note = next(n for n in _program(plan, "包括的相談支援").note if n.startswith("連携先は"))
+    (table,) = report.tables
+    report_note = next(n for n in table.note if "11・10・10" in n)
+    for note in (plan_note, report_note):
+        assert "31" in note and "列ごとの個数（11・10・10）が一致するかは確かめられない" in note
+    assert "課の名称なので庁内の列とした" in plan_note
