@@ -120,6 +120,12 @@ USAGE_CASES = [
     ),
     (["import", "-o", "x.yaml"], "次の引数が必要です: WORKBOOK"),
     (["import", "w.xlsx", "-o", "x.yaml", "--bogus"], "使えない引数があります: --bogus"),
+    (["compare"], "次の引数が必要です: PATH"),
+    (["compare", "plans", "--bogus"], "使えない引数があります: --bogus"),
+    (["diff", "a.yaml", "b.yaml", "--bogus"], "使えない引数があります: --bogus"),
+    (["show"], "次の引数が必要です: FILE"),
+    (["init", "--bogus"], "使えない引数があります: --bogus"),
+    (["new", "--period", "R7～R9"], "次の引数が必要です: --name"),
 ]
 
 

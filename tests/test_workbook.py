@@ -125,14 +125,6 @@ def test_an_empty_text_survives_the_workbook():
     assert reimport(raw) == model_of(data)
 
 
-def test_a_not_stated_reason_comes_back_with_its_spaces():
-    """The export writes 「未記載: 」 before the reason; the reason is read back as written, a leading space
-    included, while a planner's 「未記載：理由」 is read with its spaces trimmed."""
-    data = bundled(ROOT / "plans/uozu.yaml")
-    data["基本方針"] = {"未記載": " 0"}
-    assert reimport(export(data)) == model_of(data)
-
-
 def test_the_same_plan_gives_byte_identical_workbooks():
     """Deterministic output: no timestamp of the run in the file."""
     data = bundled(ROOT / "plans/uozu.yaml")

@@ -178,10 +178,7 @@ def decode(column: Column, raw: Any) -> Decoded:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         stated = _NOT_STATED.match(raw) if column.not_stated else None
         if stated:
-            # the export writes exactly "未記載: " before the reason, so the reason comes back as it was, spaces
-            # included; a planner's own spelling (full-width colon, no space) has its spaces trimmed
-            written = f"{NOT_STATED_KEY}: "
-            return Decoded({NOT_STATED_KEY: raw[len(written) :] if raw.startswith(written) else stated[1].strip()})
+            return Decoded({NOT_STATED_KEY: stated[1].strip()})
     if column.kind in ("lines", "prose"):
         return Decoded(_list(column, raw))
     if column.kind == "boolean":
