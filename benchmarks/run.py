@@ -13,8 +13,9 @@ prints, as ratios:
 - the time per program of a plan with 1,000, 5,000 and 10,000 programs (``--scaling``);
 - peak RSS of checking 1,741 generated plans, every municipality's (``--rss-files 1741``; written under /tmp).
 
-check-jsonschema is installed into ``.venv-bench`` (pinned below), apart from the project's environment: it is a
-program we compare against, not a dependency, and its own pins must not meet our lock.
+check-jsonschema is installed into ``.venv-bench`` from ``benchmarks/requirements-bench.txt`` (every version pinned),
+apart from the project's environment: it is a program we compare against, not a dependency, and its pins must not
+meet our lock. See docs/performance.md for the figures and the machine they were measured on.
 
     .venv/bin/python -m benchmarks.run [--files 200] [--rounds 5] [--scaling] [--rss-files 1741]
 """
@@ -22,6 +23,7 @@ program we compare against, not a dependency, and its own pins must not meet our
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import re
@@ -38,7 +40,7 @@ from jusou_spec.checker import check_document
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_VENV = ROOT / ".venv-bench"
-CHECK_JSONSCHEMA = "check-jsonschema==0.39.0"
+BENCH_REQUIREMENTS = ROOT / "benchmarks" / "requirements-bench.txt"
 SCHEMA = ROOT / "schemas" / "plan.schema.json"
 ONE_FILE = ROOT / "plans" / "ashiya.yaml"
 FLOOR = (
@@ -79,17 +81,21 @@ def jusou() -> list[str]:
 
 
 def check_jsonschema() -> list[str] | None:
-    """The check-jsonschema command in .venv-bench, installed on first use (None when it cannot be installed)."""
+    """The check-jsonschema command in .venv-bench, installed from benchmarks/requirements-bench.txt (every version
+    pinned) on first use and again when that file changes; None when it cannot be installed."""
     program = BENCH_VENV / "bin" / "check-jsonschema"
-    if not program.exists():
-        print(f"installing {CHECK_JSONSCHEMA} into {BENCH_VENV.name} (once)", file=sys.stderr)
+    stamp = BENCH_VENV / ".jusou-bench-installed"
+    wanted = hashlib.sha256(BENCH_REQUIREMENTS.read_bytes()).hexdigest()
+    if not program.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != wanted:
+        print(f"installing {BENCH_REQUIREMENTS.name} into {BENCH_VENV.name} (once)", file=sys.stderr)
         try:
             subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
-            pip = [str(BENCH_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECK_JSONSCHEMA]
-            subprocess.run(pip, check=True)
+            pip = [str(BENCH_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+            subprocess.run([*pip, "-r", str(BENCH_REQUIREMENTS)], check=True)
         except subprocess.CalledProcessError:
             print("check-jsonschema could not be installed: its comparisons are left out", file=sys.stderr)
             return None
+        stamp.write_text(wanted, encoding="utf-8")
     return [str(program), "--schemafile", str(SCHEMA)]
 
 
@@ -120,7 +126,7 @@ def scaling(sizes: Sequence[int], rounds: int) -> dict[int, float]:
         paths = {}
         for size in sizes:
             paths[size] = Path(folder) / f"plan-{size}.yaml"
-            paths[size].write_text(dump(plan_with_programs(size)), encoding="utf-8")
+            paths[size].write_text(dump(plan_with_programs(size, umbrellas=True)), encoding="utf-8")
         best: dict[int, float] = {size: float("inf") for size in sizes}
         for _ in range(rounds):
             for size in sizes:
