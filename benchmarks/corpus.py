@@ -18,7 +18,7 @@ key. ``--count 1741`` (:data:`NATIONAL`) makes the national corpus, every munici
 benchmark, ``benchmarks/export_speed.py``, uses it).
 
 The output is deterministic for a given seed. ``plan_with_programs(n)`` gives one plan with exactly ``n`` programs
-(the scaling benchmark and ``tests/test_linear_rules.py`` use it).
+(the scaling benchmark and ``tests/test_linear_rules.py`` use it, with umbrellas).
 
     .venv/bin/python -m benchmarks.corpus OUT_DIR [--count N] [--seed S]
 """
@@ -31,6 +31,7 @@ import functools
 import json
 import random
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -162,41 +163,49 @@ def transition_years(plan: Plan, rng: random.Random) -> Plan:
     return plan
 
 
-def _clause_labels(program: dict[str, Any]) -> list[str]:
-    clauses = program.get("号", [])
-    return [clauses] if isinstance(clauses, str) else [str(clause) for clause in clauses]
+_UMBRELLAS = (
+    ("第1号", "包括的相談支援事業", "相談"),
+    ("第3号", "地域づくり事業", "地域"),
+)
+"""The umbrellas plans write (号全体, 名称, the id's stem), as in plans/imizu.yaml."""
+
+
+def _whole_clause(program: dict[str, Any]) -> str | None:
+    """``第1号`` or ``第3号`` when the program's own 号 is one of their lettered items (``第１号イ``, ``第3号 ロ``)."""
+    clause = program.get("号")
+    if not isinstance(clause, str):
+        return None
+    text = unicodedata.normalize("NFKC", clause).replace(" ", "")
+    for whole, _, _ in _UMBRELLAS:
+        if text.startswith(whole) and text[len(whole) :][:1] in ("イ", "ロ", "ハ", "ニ", "二"):
+            return whole
+    return None
+
+
+def group_under_umbrellas(plan: Plan, wholes: tuple[tuple[str, str, str], ...] = _UMBRELLAS) -> Plan:
+    """``plan`` with an umbrella program (``号全体``) at its head for each of ``wholes`` that has members, and
+    ``上位事業`` on every program carrying one of that 号's lettered items."""
+    programs = plan["事業"]
+    heads = []
+    for whole, name, stem in wholes:
+        members = [program for program in programs if _whole_clause(program) == whole]
+        if not members:
+            continue
+        head = f"上位-{stem}"
+        for member in members:
+            member["上位事業"] = head
+        heads.append({"id": head, "名称": name, "号全体": whole, "所管課": members[0]["所管課"]})
+    plan["事業"] = [*heads, *programs]
+    return plan
 
 
 def umbrellas(plan: Plan, rng: random.Random) -> Plan:
-    """Programs grouped under an umbrella program (``上位事業``), as 射水市 groups its consultation programs under
-    包括的相談支援事業 (``号全体: 第1号``): an umbrella of 第1号 (and, for some plans, of 第3号) over the programs
-    that carry an item of it. A plan that already has an umbrella for that 号 is left as it is."""
-    numbers = [1, 3] if rng.random() < 0.5 else [1]
-    programs = plan["事業"]
-    for number in numbers:
-        whole = f"第{number}号"
-        if any(program.get("号全体") == whole for program in programs):
-            continue
-        members = [
-            program
-            for program in programs
-            if "上位事業" not in program
-            and "号全体" not in program
-            and any(label.startswith(whole) and label != "第3号" for label in _clause_labels(program))
-        ]
-        if len(members) < 2:
-            continue
-        umbrella_id = f"{'包括的相談支援' if number == 1 else '地域づくり'}（上位）"
-        for member in members:
-            member["上位事業"] = umbrella_id
-        umbrella = {
-            "id": umbrella_id,
-            "名称": "包括的相談支援事業" if number == 1 else "地域づくり事業",
-            "号全体": whole,
-            "所管課": members[0].get("所管課", {"未記載": "上位事業の所管課は計画に書かれていない"}),
-        }
-        programs.insert(programs.index(members[0]), umbrella)
-    return plan
+    """Programs grouped under umbrella programs (``上位事業``): the lettered items of 第1号 under a
+    包括的相談支援事業 with ``号全体: 第1号``, and (in half the plans) those of 第3号 under a 地域づくり事業, as
+    plans/imizu.yaml records them. A plan that already has umbrellas is left as it is."""
+    if any("号全体" in program or "上位事業" in program for program in plan["事業"]):
+        return plan
+    return group_under_umbrellas(plan, _UMBRELLAS if rng.random() < 0.5 else _UMBRELLAS[:1])
 
 
 def missing_programs(plan: Plan, rng: random.Random) -> Plan:
@@ -238,9 +247,13 @@ def generate_plan(index: int, *, seed: int = 0) -> Plan:
     return plan
 
 
-def plan_with_programs(count: int) -> Plan:
-    """The largest bundled plan with exactly ``count`` programs (for scaling: per-program cost at 1k, 5k, 10k)."""
-    return with_programs(copy.deepcopy(base_plan("ashiya")), count)
+def plan_with_programs(count: int, *, umbrellas: bool = False) -> Plan:
+    """The largest bundled plan with exactly ``count`` programs (for scaling: per-program cost at 1k, 5k, 10k);
+    with ``umbrellas``, two of them are umbrellas (第1号 and 第3号) that every copy of their items names."""
+    plan = copy.deepcopy(base_plan("ashiya"))
+    if not umbrellas:
+        return with_programs(plan, count)
+    return group_under_umbrellas(with_programs(plan, count - len(_UMBRELLAS)))
 
 
 def dump(plan: Plan) -> str:

@@ -30,9 +30,20 @@ LOADED_ON_USE = (
     "jusou_spec.commands._parallel",
     "multiprocessing",
     "concurrent.futures",
+    "networkx",
+    "graphviz",
+    "jinja2",
+    "weasyprint",
+    "openpyxl",
+    "jusou_spec.graph",
+    "jusou_spec.diagrams",
+    "jusou_spec.document",
+    "jusou_spec.workbook.read",
+    "jusou_spec.workbook.write",
 )
 """What checking a valid plan in one process never imports: the explaining engine, the indicator series and table,
-the process pool."""
+the process pool, and what the other commands run on (the graph, diagrams, rendering, workbooks). The command
+modules themselves are imported to build the parser; what they use is loaded when they run."""
 
 
 def _imported_after(code: str) -> list[str]:

@@ -43,7 +43,7 @@ def _jusou(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "jusou_spec", *argv], capture_output=True, text=True, cwd=cwd)
 
 
-@pytest.mark.parametrize("output", ["text", "json", "sarif"])
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "github", "junit", "gitlab"])
 def test_a_parallel_run_prints_what_the_serial_run_prints(many_documents, output):
     """--jobs 1, --jobs 3 and the default (one per core for many files): the same bytes and the same exit code."""
     runs = [
@@ -54,6 +54,27 @@ def test_a_parallel_run_prints_what_the_serial_run_prints(many_documents, output
     assert serial.returncode == 1 and serial.stdout
     for run in runs[1:]:
         assert (run.returncode, run.stdout, run.stderr) == (serial.returncode, serial.stdout, serial.stderr)
+
+
+def test_jobs_in_jusou_toml_runs_in_parallel_and_prints_the_serial_output(many_documents, tmp_path):
+    """``[check] jobs = 2`` in jusou.toml: the check runs on a process pool and prints, byte for byte, what
+    ``--jobs 1`` prints (which still wins over the file)."""
+    folder = tmp_path / "many"
+    shutil.copytree(many_documents, folder)
+    (folder / "jusou.toml").write_text('[check]\njobs = 2\n\n[check.severity]\nNS001 = "info"\n', encoding="utf-8")
+    probe = (
+        "import sys\nfrom jusou_spec import cli\ncode = cli.main(['check', '--format', 'json', *sys.argv[1:], '.'])\n"
+        "print('pool' if 'jusou_spec.commands._parallel' in sys.modules else 'serial', file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    runs = {
+        name: subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, cwd=folder)
+        for name, argv in (("toml", []), ("serial", ["--jobs", "1"]))
+    }
+    assert runs["toml"].stderr.splitlines()[-1] == "pool"
+    assert runs["serial"].stderr.splitlines()[-1] == "serial"
+    assert runs["toml"].returncode == runs["serial"].returncode == 1
+    assert runs["toml"].stdout == runs["serial"].stdout != ""
 
 
 def test_zero_jobs_is_a_usage_error(many_documents):

@@ -1,8 +1,9 @@
 """The two schema engines agree: jsonschema-rs decides, jsonschema explains, and the findings are the reference's.
 
 jsonschema-rs only says valid or invalid; what a planner reads comes from jsonschema. So the fast engine must give
-jsonschema's verdict on every document we know of (every bundled document, every rule case, every test fixture)
-and on generated ones, valid and broken; and the findings must be the same whether the fast engine is installed
+jsonschema's verdict on every document we know of (every bundled document, every rule case, every test fixture,
+every example of the rules' documentation and of the guide) and on generated ones (the hypothesis strategies',
+valid and broken, and the benchmark corpus's); and the findings must be the same whether the fast engine is installed
 or not.
 """
 
@@ -17,12 +18,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jusou_spec.schema._explain as explaining
+from benchmarks.corpus import generate_plan, plan_with_programs
 from jusou_spec import schema
-from jusou_spec.rules import RULES, Example, as_document
+from jusou_spec.rules import RULES, Example, as_document, examples
 from jusou_spec.source import parse_source
 
 from .report_strategies import reports
 from .strategies import plans
+from .test_guide import DOCUMENTS as GUIDE_DOCUMENTS
+from .test_guide import FRAGMENTS as GUIDE_FRAGMENTS
+from .test_guide import _laid_over_the_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_BY_CODE = {rule.code: rule for rule in RULES}
@@ -74,6 +79,44 @@ def test_both_engines_agree_on_every_rule_case(name, text):
     source = parse_source(text, name="case.yaml")
     if source.data is not None and source.kind is not None:
         _agree(source.kind, source.data)
+
+
+def _documented_examples() -> list[tuple[str, str]]:
+    """Every Fails/Passes example of the rules' documentation (docs/rules.md), as the whole document it stands for."""
+    found = []
+    for rule in RULES:
+        kind = "report" if rule.document == "report" else "plan"
+        for index, example in enumerate(examples(rule.doc)):
+            found.append((f"{rule.code}-{index}", as_document(example, document=kind)))
+    return found
+
+
+def _guide_documents() -> list[tuple[str, str]]:
+    """The guide's whole plan and report, and each fragment laid over its plan (as tests/test_guide.py checks them)."""
+    found = [(f"guide-{kind}", text) for kind, text in sorted(GUIDE_DOCUMENTS.items())]
+    found += [(f"guide-fragment-{index}", _laid_over_the_plan(body)) for index, body in GUIDE_FRAGMENTS]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [*_documented_examples(), *_guide_documents()], ids=lambda v: v if "\n" not in v else ""
+)
+def test_both_engines_agree_on_every_documented_example(name, text):
+    """Every example the rules' documentation and the guide show a planner."""
+    source = parse_source(text, name="example.yaml")
+    if source.data is not None and source.kind is not None:
+        _agree(source.kind, source.data)
+
+
+@pytest.mark.parametrize("index", range(12))
+def test_both_engines_agree_on_the_benchmark_corpus(index):
+    """The generated plans the goals are measured on (long texts, transition years, umbrellas, many programs)."""
+    _agree("plan", generate_plan(index))
+
+
+def test_both_engines_agree_on_a_plan_of_many_programs():
+    """A plan of 2,000 programs under umbrellas, as the scaling benchmark checks."""
+    _agree("plan", plan_with_programs(2_000, umbrellas=True))
 
 
 _ODD_VALUES = st.one_of(

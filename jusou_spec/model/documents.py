@@ -140,11 +140,11 @@ class Plan:
 
     def is_umbrella(self, program: Program) -> bool:
         """Whether ``program`` groups others: it carries a whole 号 (号全体), or another program names it as 上位事業."""
-        return bool(program.whole) or any(umbrella is program for _, umbrella in self.references.umbrella_links)
+        return bool(program.whole) or id(program) in self.references.members_by_umbrella
 
     def members_of(self, umbrella: Program) -> tuple[Program, ...]:
         """The programs that name ``umbrella`` as their 上位事業, in document order."""
-        return tuple(member for member, target in self.references.umbrella_links if target is umbrella)
+        return self.references.members_by_umbrella.get(id(umbrella), ())
 
     def covering(self, clause: Clause) -> tuple[Program, ...]:
         """The programs that carry ``clause`` themselves: an umbrella covers nothing by itself, its members do."""

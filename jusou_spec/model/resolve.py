@@ -97,6 +97,13 @@ class Lead:
     meeting: Meeting | None
 
 
+def _members_by_umbrella(references: References) -> Mapping[int, tuple[Program, ...]]:
+    grouped: dict[int, list[Program]] = {}
+    for member, umbrella in references.umbrella_links:
+        grouped.setdefault(id(umbrella), []).append(member)
+    return MappingProxyType({umbrella: tuple(members) for umbrella, members in grouped.items()})
+
+
 @attrs.frozen
 class References:
     """A plan's cross-references, resolved once and shared by every rule and the graph: the tables are read-only
@@ -125,6 +132,11 @@ class References:
     departments: tuple[str, ...]
     duplicates: tuple[Duplicate, ...]
     unresolved: tuple[Unresolved, ...]
+    members_by_umbrella: Mapping[int, tuple[Program, ...]] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_members_by_umbrella, takes_self=True)
+    )
+    """The members of each umbrella (keyed by the umbrella's ``id()``), in document order: asking whether a program
+    is an umbrella, or for its members, costs the same however many programs name one."""
 
     def meeting_of(self, node_id: str) -> Meeting | None:
         """The meeting an id names, whether the meeting's own id or one of its parts'."""

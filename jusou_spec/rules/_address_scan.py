@@ -33,10 +33,13 @@ COUNTER = (
 )
 """A figure followed by a counter is a count or a range of counts (市内4-5箇所), never a house number."""
 
-_TOWNS = frozenset("町村区市郡")
-_IS_NUMERAL = re.compile(NUMERAL)
-_IS_PLACE = re.compile(PLACE)
-_IS_KANJI = re.compile(KANJI)
+_TOWN = re.compile("[町村区市郡]")
+_NUMERALS = re.compile(f"{NUMERAL}+")
+_PLACES = re.compile(f"{PLACE}+")
+_KANJI = re.compile(f"{KANJI}+")
+_FIGURES = re.compile(r"\d-\d")
+"""Every match holds 番 or 丁目 (the numeral alternatives) or a figure, a hyphen and a figure (the place-name ones):
+a text with none of them has no address, and most texts are passed over on this alone."""
 
 # What follows a run of numerals, in the pattern's order: 丁目…, 番地…, 番…号.
 _AFTER_NUMERALS = re.compile(rf"丁目{NUMERAL}+(?:番地?|-)(?:{NUMERAL}+号?)?|番地(?:の?{NUMERAL}+)?|番{NUMERAL}+号")
@@ -45,21 +48,24 @@ _AFTER_TOWN = re.compile(rf"\d+-\d+(?:-\d+)?{COUNTER}")
 _AFTER_NAME = re.compile(rf"\d+-\d+-\d+{COUNTER}")
 
 
-def _run_ends(text: str, member: re.Pattern[str]) -> list[int]:
-    """For each position, where the run of ``member`` characters starting there ends (the position itself when the
-    character is not a member)."""
-    ends = [0] * (len(text) + 1)
-    ends[len(text)] = len(text)
-    for index in range(len(text) - 1, -1, -1):
-        ends[index] = ends[index + 1] if member.match(text, index) else index
+def _run_ends(text: str, runs: re.Pattern[str]) -> list[int]:
+    """For each position, where the run of member characters starting there ends (the position itself when the
+    character is not a member); ``runs`` matches one whole run (``[…]+``)."""
+    ends = list(range(len(text) + 1))
+    for run in runs.finditer(text):
+        start, end = run.span()
+        ends[start:end] = [end] * (end - start)
     return ends
 
 
 def _next_town(text: str) -> list[int]:
     """For each position, the first town character (町村区市郡) at or after it (``len(text)`` when none)."""
     found = [len(text)] * (len(text) + 1)
-    for index in range(len(text) - 1, -1, -1):
-        found[index] = index if text[index] in _TOWNS else found[index + 1]
+    after = 0
+    for town in _TOWN.finditer(text):
+        index = town.start()
+        found[after : index + 1] = [index] * (index + 1 - after)
+        after = index + 1
     return found
 
 
@@ -81,7 +87,9 @@ class _Tails:
 def find_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each match of the address pattern in ``text``, left to right and not overlapping, as
     ``re.finditer`` would find them."""
-    numerals, kanji, places = _run_ends(text, _IS_NUMERAL), _run_ends(text, _IS_KANJI), _run_ends(text, _IS_PLACE)
+    if "番" not in text and "丁目" not in text and not _FIGURES.search(text):
+        return []
+    numerals, kanji, places = _run_ends(text, _NUMERALS), _run_ends(text, _KANJI), _run_ends(text, _PLACES)
     towns = _next_town(text)
     after_numerals, after_town, after_name = (_Tails(p, text) for p in (_AFTER_NUMERALS, _AFTER_TOWN, _AFTER_NAME))
     found: list[tuple[int, int]] = []

@@ -65,9 +65,9 @@ def _carried(plan: Plan, umbrella: Program) -> set[Clause]:
     return carried
 
 
-def _cycle(plan: Plan, program: Program) -> list[Program] | None:
-    """The chain of 上位事業 from ``program`` when it comes back to ``program``; None when it ends."""
-    umbrella_of = {id(member): umbrella for member, umbrella in plan.references.umbrella_links}
+def _cycle(umbrella_of: dict[int, Program], program: Program) -> list[Program] | None:
+    """The chain of 上位事業 from ``program`` when it comes back to ``program``; None when it ends (``umbrella_of``:
+    each member's umbrella, by the member's ``id()``, built once per plan)."""
     chain = [program]
     current = umbrella_of.get(id(program))
     while current is not None and current not in chain:
@@ -79,6 +79,7 @@ def _cycle(plan: Plan, program: Program) -> list[Program] | None:
 def check(plan: Plan) -> Iterator[Finding]:
     programs = plan.references.programs
     position = {id(program): index for index, program in enumerate(plan.programs)}
+    umbrella_of = {id(member): umbrella for member, umbrella in plan.references.umbrella_links}
     for program in plan.programs:
         if program.umbrella is not None and programs.get(program.umbrella) is program:
             yield CHECK.finding(
@@ -90,7 +91,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                 pointer_to(program, "umbrella"),
             )
             continue
-        chain = _cycle(plan, program)
+        chain = _cycle(umbrella_of, program)
         if chain is not None and position[id(program)] == min(position[id(p)] for p in chain):
             names = " → ".join(f"「{p.label}」" for p in [*chain, program])
             yield CHECK.finding(
