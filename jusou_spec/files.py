@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 
-__all__ = ["NotRegularFile", "file_kind", "read_regular"]
+__all__ = ["NotRegularFile", "append_regular", "file_kind", "read_regular"]
 
 _KINDS = (
     (stat.S_ISFIFO, "named pipe (FIFO)", "名前付きパイプ（FIFO）"),
@@ -58,6 +58,33 @@ def read_regular(path: str | os.PathLike[str], *, limit: int | None = None) -> b
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return _read(descriptor, limit)
+    finally:
+        os.close(descriptor)
+
+
+def append_regular(path: str | os.PathLike[str], data: bytes) -> None:
+    """Append ``data`` to the regular file at ``path``, creating it (0644 before the umask) when it is missing.
+
+    For files the environment names (``GITHUB_STEP_SUMMARY``): a named pipe there would block the command forever
+    waiting for a reader, so the file is opened without blocking and refused, as :func:`read_regular` refuses one,
+    unless it is a regular file.
+    """
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o644)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a named pipe no one reads (opened without blocking), or a socket
+            raise NotRegularFile(os.fsdecode(os.fspath(path)), *file_kind(os.stat(path).st_mode)) from error
+        raise
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(os.fsdecode(os.fspath(path)), *file_kind(mode))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
     finally:
         os.close(descriptor)
 
