@@ -491,3 +491,51 @@ def test_a_named_pipe_as_the_step_summary_is_refused_without_waiting(tmp_path):
     summary = tmp_path / "summary.md"
     done = _jusou("check", "--format", "github", str(MINIMAL), env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert done.returncode == 0 and summary.read_text(encoding="utf-8").startswith("## jusou check")
+
+
+def test_output_into_a_character_device_writes_into_it_and_leaves_it_a_device(tmp_path):
+    """`-o /dev/null` as root once renamed a regular file over the device; now a character device (here a null
+    device made in the test's folder, as the suite runs as root) is written into and stays a device."""
+    if os.geteuid() == 0:
+        device = tmp_path / "null"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    else:  # without root the rename could not replace /dev/null anyway
+        device = Path(os.devnull)
+    for argv in (["schema", "-o", device], ["check", MINIMAL, "--output-file", device]):
+        done = _jusou(*map(str, argv))
+        assert done.returncode == 0, done.stderr
+        assert stat.S_ISCHR(device.stat().st_mode)
+    assert sorted(path.name for path in device.parent.iterdir() if path.name.startswith(".")) == []
+
+
+def test_output_into_a_named_pipe_reaches_its_reader_or_is_refused_without_one(tmp_path):
+    """`-o FIFO` with a reader (as `-o >(gzip)` gives): the reader gets the output and the pipe stays a pipe. With
+    no reader: one line saying so, exit 2, no hang."""
+    import threading
+
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    done = _jusou("schema", "-o", str(fifo))
+    assert done.returncode == 2
+    assert done.stderr == f"jusou: {fifo}: 名前付きパイプ（FIFO）を読むプロセスがないため書けません\n"
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as pipe:
+            received.append(pipe.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    for _ in range(200):  # the reader is waiting on the pipe once its open has begun
+        done = _jusou("schema", "-o", str(fifo))
+        if done.returncode == 0:
+            break
+    reader.join(HANG_GUARD)
+    assert done.returncode == 0 and received and received[0].startswith(b"{") and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_output_to_dev_stdout_through_a_pipe(tmp_path):
+    """`-o /dev/stdout` when standard output is a pipe: written into it (it used to look for a folder named after
+    the pipe)."""
+    done = _jusou("schema", "-o", "/dev/stdout")
+    assert done.returncode == 0 and done.stdout.startswith("{") and done.stderr == ""
