@@ -10,7 +10,7 @@ UTF-8, no rule crashes (JS900), and the library raises nothing but :class:`jusou
   inserted (numbers, quotes, colons, brackets, tabs, NUL …), through the CLI and the library;
 - ``files``: generated folders holding plans, reports, named pipes, links (to files, to folders, to nothing, to
   themselves), files and folders that raise PermissionError, and odd names (newlines, control characters, bytes
-  that are not UTF-8, long names), checked as a folder in every output format;
+  that are not UTF-8, long names), checked as a folder in every output format, and written over with ``-o``;
 - ``library``: ``load``, ``check``, ``indicators``, ``parse_source`` on the same inputs and on wrong arguments.
 
 ``scripts/dev fuzz [SECONDS]`` runs every target in turn until the time is up and prints cases per second and each
@@ -376,6 +376,7 @@ def target_files(chosen: list[Entry], fmt: str) -> None:
         run_cli(["indicators", str(folder)], refused=refused)
         for path in sorted(folder.iterdir())[:3]:
             run_cli(["check", str(path)], refused=refused)
+            run_cli(["schema", "-o", str(path)], refused=refused)  # output onto a pipe, a link, a folder …
 
 
 def target_library(data: bytes) -> None:
