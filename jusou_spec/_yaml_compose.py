@@ -67,7 +67,9 @@ __all__ = [
 ]
 
 MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_NODES = 1_000_000
+"""Values (mapping keys and values, list items; aliases counted as they expand) a document may hold: a bound on the
+work an alias bomb can cause, set well above the largest plans (10,000 programs with indicators hold about 600,000)."""
 
 STR, INT, FLOAT, BOOL, NULL, SEQ, MAP, MERGE = (
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge")

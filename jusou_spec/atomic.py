@@ -1,7 +1,9 @@
 """Writing files atomically: a temporary file in the same folder, then a rename.
 
 A reader (an editor, a web server, a CI artefact upload) never sees half a diagram or half a schema, and an
-interrupted run leaves the previous file in place.
+interrupted run leaves the previous file in place. A named pipe or a character device (``-o /dev/null``,
+``-o /dev/stdout``, ``-o >(gzip)``) is written into, never replaced: renaming over ``/dev/null`` as root would
+leave a regular file where every program expects the device.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+
+from jusou_spec.files import NotRegularFile, file_kind, streams_into, write_stream
 
 __all__ = ["write_bytes_atomically", "write_text_atomically"]
 
@@ -21,13 +25,20 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     permissions (a 0600 file stays private); a new one gets 0644. An error names ``path``, the file the user asked
     for, never the temporary file.
     """
+    if streams_into(path):
+        write_stream(path, data)
+        return
     target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        status = os.stat(target)
     except FileNotFoundError:
         mode = 0o644
     except OSError as error:
         raise _named(error, path) from error
+    else:
+        if not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):  # a socket, a block device
+            raise NotRegularFile(os.fsdecode(os.fspath(path)), *file_kind(status.st_mode))
+        mode = stat.S_IMODE(status.st_mode)
     temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

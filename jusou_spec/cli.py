@@ -25,6 +25,7 @@ from jusou_spec.commands import (
     language,
     unknown_environment_language,
 )
+from jusou_spec.files import NotRegularFile, PipeWithoutReader
 from jusou_spec.findings import Language, Message
 
 __all__ = ["main"]
@@ -196,6 +197,16 @@ def _main(argv: Sequence[str] | None) -> int:
         where = os.fsdecode(error.filename) if getattr(error, "filename", None) is not None else ""
         if where == "<stdout>":
             message = Message(ja="標準出力が閉じています（出力先を指定してください）", en="standard output is closed")
+        elif isinstance(error, PipeWithoutReader):
+            message = Message(
+                ja=f"{where}: 名前付きパイプ（FIFO）を読むプロセスがないため書けません",
+                en=f"{where}: no process reads this named pipe (FIFO): not written",
+            )
+        elif isinstance(error, NotRegularFile):
+            message = Message(
+                ja=f"{where}: {error.kind_ja}で、通常のファイルではないため書きません",
+                en=f"{where}: a {error.kind}, not a regular file: not written",
+            )
         else:
             message = Message(
                 ja=f"{where}: 読み書きできません（{error.strerror or error}）",

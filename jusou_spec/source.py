@@ -50,7 +50,9 @@ __all__ = [
 KINDS: Mapping[str, frozenset[int]] = MappingProxyType({"plan": frozenset({1}), "report": frozenset({1})})
 """The document kinds the marker ``jusou: KIND/VERSION`` may name, with the schema versions this release reads."""
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""The largest document read: about 18,000 programs of the size of a bundled plan's (the largest bundled plan is
+91 KB for 28 programs), and small enough to hold in memory with its source map."""
 MAX_DEPTH = _yaml_walk.MAX_DEPTH
 MAX_NODES = _yaml_walk.MAX_NODES
 

@@ -9,8 +9,8 @@ UTF-8, no rule crashes (JS900), and the library raises nothing but :class:`jusou
 - ``mutation``: the bundled plans and reports with lines deleted, repeated, swapped, cut, or characters replaced and
   inserted (numbers, quotes, colons, brackets, tabs, NUL …), through the CLI and the library;
 - ``files``: generated folders holding plans, reports, named pipes, links (to files, to folders, to nothing, to
-  themselves), files that raise PermissionError, and odd names (newlines, control characters, bytes that are not
-  UTF-8, long names), checked as a folder in every output format;
+  themselves), files and folders that raise PermissionError, and odd names (newlines, control characters, bytes
+  that are not UTF-8, long names), checked as a folder in every output format, and written over with ``-o``;
 - ``library``: ``load``, ``check``, ``indicators``, ``parse_source`` on the same inputs and on wrong arguments.
 
 ``scripts/dev fuzz [SECONDS]`` runs every target in turn until the time is up and prints cases per second and each
@@ -80,8 +80,8 @@ def _alarm(seconds: int = CASE_SECONDS) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _refusing(names: frozenset[str]) -> Iterator[None]:
-    """os.open raises PermissionError for files whose name is in ``names`` (the campaign runs as root, who may
-    read anything)."""
+    """os.open and os.scandir raise PermissionError for files and folders whose name is in ``names`` (the campaign
+    runs as root, who may read anything)."""
     if not names:
         yield
         return
@@ -92,11 +92,20 @@ def _refusing(names: frozenset[str]) -> Iterator[None]:
             raise PermissionError(13, "Permission denied", os.fsdecode(path))
         return real(path, flags, *args, **kwargs)
 
+    real_scandir = os.scandir
+
+    def refusing_to_list(path: Any = ".") -> Any:
+        if isinstance(path, str | bytes | os.PathLike) and os.path.basename(os.fsdecode(path)) in names:
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_scandir(path)
+
     os.open = refusing  # type: ignore[assignment]
+    os.scandir = refusing_to_list
     try:
         yield
     finally:
         os.open = real
+        os.scandir = real_scandir
 
 
 def _stream() -> io.TextIOWrapper:
@@ -277,7 +286,7 @@ def names(draw: st.DrawFn) -> str:
     return stem + draw(st.sampled_from([".yaml", ".yaml", ".yml", "", ".txt"]))
 
 
-ENTRY_KINDS = ("plan", "report", "text", "fifo", "link", "dangling", "loop", "folder", "refused")
+ENTRY_KINDS = ("plan", "report", "text", "fifo", "link", "dangling", "loop", "folder", "refused", "closed")
 
 
 @attrs.frozen
@@ -314,9 +323,11 @@ def build_tree(folder: Path, chosen: list[Entry]) -> frozenset[str]:
             path.symlink_to("nowhere.yaml")
         elif kind == "loop":
             path.symlink_to(".")
-        elif kind == "folder":
+        elif kind in ("folder", "closed"):
             path.mkdir()
             shutil.copy(SMALL[number % len(SMALL)], path / "inner.yaml")
+            if kind == "closed":  # a folder the user may not list
+                refused.add(entry.name)
         else:
             continue
         made.append(path)
@@ -365,6 +376,7 @@ def target_files(chosen: list[Entry], fmt: str) -> None:
         run_cli(["indicators", str(folder)], refused=refused)
         for path in sorted(folder.iterdir())[:3]:
             run_cli(["check", str(path)], refused=refused)
+            run_cli(["schema", "-o", str(path)], refused=refused)  # output onto a pipe, a link, a folder …
 
 
 def target_library(data: bytes) -> None:

@@ -373,17 +373,22 @@ def test_gitlab_code_quality_issues_have_fingerprints_paths_and_severities(tmp_p
 
 @pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux")
 def test_a_file_name_that_is_not_utf8_keeps_every_format_valid(tmp_path, junit_schema):
-    """bad\\xff\\xfe.yaml with findings: SARIF percent-encodes the bytes in its URI, JSON and JUnit show them as
-    \\xNN; every output is UTF-8 and parses (SARIF against the schema, JUnit against Jenkins' XSD)."""
+    """bad\\xff\\xfe.yaml with findings: text shows U+FFFD for each byte, SARIF percent-encodes them in its URI,
+    JSON, JUnit, GitLab and GitHub annotations show them as \\xNN; every output is UTF-8 and parses (SARIF against
+    the schema, JUnit against Jenkins' XSD)."""
     folder = tmp_path / "plans"
     folder.mkdir()
     name = os.fsdecode(b"bad\xff\xfe.yaml")
     (folder / name).write_bytes(SEVERITIES.read_bytes())
     outputs = {}
-    for form in ("sarif", "json", "junit", "gitlab", "github"):
+    for form in ("text", "sarif", "json", "junit", "gitlab", "github"):
         result = _jusou("check", "--format", form, "plans", cwd=tmp_path)
         assert result.returncode == 1, result.stderr.decode(errors="replace")
         outputs[form] = result.stdout.decode("utf-8")  # raises if any byte is not UTF-8
+    findings = outputs["text"].splitlines()[:-1]
+    assert findings and all(line.startswith("plans/bad\ufffd\ufffd.yaml:") for line in findings)
+    annotations = [line for line in outputs["github"].splitlines() if line.startswith("::") and " file=" in line]
+    assert annotations and all(" file=plans/bad\\xff\\xfe.yaml," in line for line in annotations)
     log = json.loads(outputs["sarif"])
     schema = _sarif_schema()
     jsonschema.validators.validator_for(schema)(schema).validate(log)

@@ -16,6 +16,7 @@ from jusou_spec.source import (
     CHECKS,
     KINDS,
     MAX_FILE_BYTES,
+    MAX_NODES,
     Position,
     SourceDocument,
     SourceMap,
@@ -316,8 +317,8 @@ def test_depth_through_aliases_is_counted() -> None:
 
 
 def test_too_many_nodes_without_aliases() -> None:
-    """A flat list of more than 200,000 values is SR008."""
-    document = parse_source("jusou: plan/1\na: [" + "1," * 200_001 + "]\n")
+    """A flat list of more than MAX_NODES values is SR008."""
+    document = parse_source("jusou: plan/1\na: [" + "1," * (MAX_NODES + 1) + "]\n")
     assert [finding.code for finding in document.findings] == ["SR008"]
 
 
@@ -328,7 +329,7 @@ def test_recursive_alias() -> None:
 
 
 def test_file_too_large(tmp_path: Path) -> None:
-    """More than 10 MiB is SR008 at 1:1, read without loading the whole file."""
+    """More than MAX_FILE_BYTES (32 MiB) is SR008 at 1:1, read without loading the whole file."""
     path = tmp_path / "big.yaml"
     path.write_bytes(b"jusou: plan/1\n" + b"#" * MAX_FILE_BYTES)
     document = read_source(path)
@@ -542,15 +543,57 @@ def test_missing_file_and_directory_raise_source_unreadable(tmp_path: Path) -> N
         assert str(path) in caught.value.message.ja and str(path) in caught.value.message.en
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a user that file modes apply to")
-def test_unreadable_file_raises_source_unreadable(tmp_path: Path) -> None:
-    """A file without read permission raises SourceUnreadable naming it."""
+def test_unreadable_file_raises_source_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the user may not read raises SourceUnreadable naming it, with 権限 (PermissionError injected where the
+    one door opens files: the suite runs as root, who may read anything)."""
+    import jusou_spec.files as files
+
     path = tmp_path / "secret.yaml"
     path.write_text("jusou: plan/1\n", encoding="utf-8")
-    path.chmod(0)
+    real_open = os.open
+
+    def refusing(name: object, flags: int, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files.os, "open", refusing)
     with pytest.raises(SourceUnreadable) as caught:
         read_source(path)
-    assert "権限" in caught.value.message.ja
+    assert caught.value.path == str(path) and "権限" in caught.value.message.ja
+
+
+def test_unreadable_file_raises_source_unreadable_for_a_user_without_permission() -> None:
+    """The same with a real file mode: as root the reading runs as ``nobody`` (setpriv), otherwise as the user."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="jusou-unprivileged-"))
+    try:
+        folder.chmod(0o755)
+        path = folder / "secret.yaml"
+        path.write_text("jusou: plan/1\n", encoding="utf-8")
+        path.chmod(0)
+        script = (
+            "import sys\nfrom jusou_spec.source import SourceUnreadable, read_source\n"
+            "try:\n    read_source(sys.argv[1])\nexcept SourceUnreadable as e:\n    print(e.message.ja)\n"
+        )
+        drop = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if os.geteuid() == 0 else []
+        assert not drop or shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root's privileges"
+        done = subprocess.run(
+            [*drop, sys.executable, "-c", script, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        )
+        assert done.returncode == 0, done.stderr
+        assert "権限" in done.stdout and str(path) in done.stdout
+    finally:
+        shutil.rmtree(folder)
 
 
 @pytest.mark.parametrize(

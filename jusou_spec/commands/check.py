@@ -35,6 +35,7 @@ from jusou_spec.commands._common import (
     stdout_is_terminal,
 )
 from jusou_spec.config import Config, ConfigUnreadable, find_config, load_config
+from jusou_spec.files import append_regular
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.reporters import REPORTERS, Summary, render, statistics, step_summary
 from jusou_spec.rules import Rule
@@ -348,8 +349,7 @@ def _write(args: argparse.Namespace, findings: list[Finding], summary: Summary, 
         sys.stdout.write(output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as stream:
-            stream.write(step_summary(findings, summary, lang))
+        append_regular(summary_file, step_summary(findings, summary, lang).encode("utf-8", "replace"))
 
 
 def _jobs(args: argparse.Namespace, configs: _Configs, files: int) -> int:
