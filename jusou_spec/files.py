@@ -95,13 +95,18 @@ def append_regular(path: str | os.PathLike[str], data: bytes) -> None:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise NotRegularFile(os.fsdecode(os.fspath(path)), *file_kind(mode))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(descriptor, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view) :]
+        _write_all(descriptor, data)
     finally:
         os.close(descriptor)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``descriptor`` (opened without blocking: block from now on)."""
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(descriptor, True)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def streams_into(path: str | os.PathLike[str]) -> bool:
@@ -133,11 +138,7 @@ def write_stream(path: str | os.PathLike[str], data: bytes) -> None:
         mode = os.fstat(descriptor).st_mode
         if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
             raise NotRegularFile(name, *file_kind(mode))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(descriptor, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view) :]
+        _write_all(descriptor, data)
     finally:
         os.close(descriptor)
 

@@ -20,6 +20,7 @@ __all__ = [
     "chosen_format",
     "debug_output",
     "debugging",
+    "jobs_argument",
     "language",
     "require_paths",
     "stdout_is_terminal",
@@ -132,3 +133,14 @@ def debug_output(args: argparse.Namespace) -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+def jobs_argument(text: str) -> int:
+    """``--jobs N`` of the commands that check many files: a whole number, 1 or more."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
+    return jobs

@@ -23,7 +23,7 @@ from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_OK, UsageError, la
 from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable
 
-__all__ = ["FEW_FILES", "jobs_argument", "run"]
+__all__ = ["FEW_FILES", "run"]
 
 FEW_FILES = 4
 """Up to this many files are exported in one process by default (as ``jusou check``)."""
@@ -35,16 +35,6 @@ MISSING = Message(
 
 _Task = tuple[str, str, str]
 """A file to export: its path, its key, the language of the findings' messages."""
-
-
-def jobs_argument(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
-    return jobs
 
 
 def _key(path: Path, given: str) -> str:

@@ -30,6 +30,7 @@ from jusou_spec.commands._common import (
     EXIT_OK,
     UsageError,
     add_debug_argument,
+    jobs_argument,
     language,
     require_paths,
     stdout_is_terminal,
@@ -51,16 +52,6 @@ FEW_FILES = 4
 
 _Task = tuple[Path, Sequence[Rule], Mapping[str, Severity]]
 _Result = tuple[str, tuple[Finding, ...]] | Message
-
-
-def _jobs_argument(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
-    return jobs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -141,7 +132,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=_jobs_argument,
+        type=jobs_argument,
         metavar="N",
         help="N 個のプロセスで並べて検査します（既定は jusou.toml の jobs、なければファイルが "
         f"{FEW_FILES + 1} 個以上のときコアの数、それ以下は 1）。出力は順序も含めて同じです",

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
 from jusou_spec.commands import _corpus
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, jobs_argument, language
 from jusou_spec.commands._workbooks import Loaded, excel, load, report_findings
 from jusou_spec.findings import Finding, Message
 from jusou_spec.model import Plan, Report
@@ -103,7 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=_corpus.jobs_argument,
+        type=jobs_argument,
         metavar="N",
         help="duckdb, parquet: check the documents in N processes (default: one per core for more than a few files)",
     )
