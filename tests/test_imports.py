@@ -40,9 +40,15 @@ LOADED_ON_USE = (
     "jusou_spec.document",
     "jusou_spec.workbook.read",
     "jusou_spec.workbook.write",
+    "jusou_spec.comparison",
+    "jusou_spec.changes",
+    "jusou_spec.analysis",
+    "jusou_spec.commands._corpus",
+    "duckdb",
 )
 """What checking a valid plan in one process never imports: the explaining engine, the indicator series and table,
-the process pool, and what the other commands run on (the graph, diagrams, rendering, workbooks). The command
+the process pool, and what the other commands run on (the graph, diagrams, rendering, workbooks, the comparison,
+the changes between versions, the analysis tables). The command
 modules themselves are imported to build the parser; what they use is loaded when they run."""
 
 

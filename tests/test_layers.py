@@ -24,6 +24,7 @@ LAZY = (
     "jusou_spec.indicator_table",
     "jusou_spec.comparison",
     "jusou_spec.changes",
+    "jusou_spec.commands._corpus",
     "weasyprint",
     "jusou_spec.document",
     "openpyxl",
@@ -38,8 +39,9 @@ analysis extra), needed only by ``jusou export`` to DuckDB or Parquet (``jusou_s
 explaining engine (jsonschema), needed only for an invalid document; the process pool of ``jusou check --jobs``,
 needed only for more than one job; and the indicator series (``jusou_spec.progress.series``) and the indicators
 table, which the package, ``progress`` and ``jusou indicators`` load on first use because checking never needs them;
-and the comparison of plans, which the package and ``jusou compare`` load on first use for the same reason.
-Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix
+and the comparison of plans, the changes between versions and the export of many documents as tables
+(``jusou_spec.comparison``, ``jusou_spec.changes``, ``jusou_spec.commands._corpus``), which the package and their
+commands load on first use for the same reason. Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix
 the direction instead: see docs/architecture.md)."""
 
 

@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jusou_spec.atomic import write_bytes_atomically
-from jusou_spec.commands import _corpus
 from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, jobs_argument, language
 from jusou_spec.commands._workbooks import Loaded, excel, load, report_findings
 from jusou_spec.findings import Finding, Message
@@ -78,11 +77,9 @@ def _csv(document: Plan | Report, flat: Flat, output: str) -> None:
 EXPORTERS: dict[str, Callable[[Plan | Report, Flat, str], None]] = {"xlsx": _xlsx, "csv": _csv}
 """Each single-document format's writer: the modelled document, its rows, the output path."""
 
-CORPUS_FORMATS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "duckdb": _corpus.run,
-    "parquet": _corpus.run,
-}
-"""The formats of many documents: tables for SQL (:mod:`jusou_spec.commands._corpus`)."""
+CORPUS_FORMATS = ("duckdb", "parquet")
+"""The formats of many documents: tables for SQL (:mod:`jusou_spec.commands._corpus`, loaded on use so that the
+start of every other command does not pay for the analysis tables)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -154,8 +151,10 @@ def _unrepresentable(loaded: Loaded, flat: Flat) -> list[Finding]:
 def run(args: argparse.Namespace) -> int:
     chosen = format_of(args.output, args.format, corpus=_is_corpus(args.document))
     if chosen in CORPUS_FORMATS:
+        from jusou_spec.commands._corpus import run as export_tables
+
         args.format = chosen
-        return CORPUS_FORMATS[chosen](args)
+        return export_tables(args)
     if len(args.document) > 1:
         raise UsageError(
             Message(
