@@ -30,6 +30,7 @@ from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, jobs
 from jusou_spec.commands._workbooks import Loaded, excel, load, report_findings
 from jusou_spec.findings import Finding, Message
 from jusou_spec.model import Plan, Report
+from jusou_spec.workbook.cells import text_of
 from jusou_spec.workbook.checks import UNREPRESENTABLE
 from jusou_spec.workbook.layout import ROOT_SHEET, layout
 from jusou_spec.workbook.tables import Flat, flatten
@@ -49,18 +50,10 @@ def _xlsx(document: Plan | Report, flat: Flat, output: str) -> None:
     write_bytes_atomically(output, excel("write").workbook_bytes(layout(kind), flat, years=_years(document)))
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    return str(value)
-
-
 def _csv_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([[_text(value) for value in row] for row in rows])
+    writer.writerows([[text_of(value) for value in row] for row in rows])
     return buffer.getvalue().encode("utf-8-sig")
 
 

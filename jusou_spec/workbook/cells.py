@@ -21,7 +21,7 @@ from jusou_spec.findings import Message
 from jusou_spec.schema import NOT_STATED_KEY
 from jusou_spec.workbook.layout import Column
 
-__all__ = ["ABSENT", "CellValue", "Decoded", "Unrepresentable", "decode", "encode"]
+__all__ = ["ABSENT", "CellValue", "Decoded", "Unrepresentable", "decode", "encode", "text_of"]
 
 CellValue: TypeAlias = str | int | float | bool | None
 ABSENT: Any = object()
@@ -75,7 +75,8 @@ def _scalar(value: Any) -> CellValue:
     raise Unrepresentable(Message(ja="一つのセルに書けない値です", en="a value that does not fit in one cell"))
 
 
-def _text(item: Any) -> str:
+def text_of(item: Any) -> str:
+    """A value as a cell's text shows it: nothing for None, TRUE/FALSE for a flag (as Excel spells them)."""
     if item is None:
         return ""
     if isinstance(item, bool):
@@ -93,7 +94,7 @@ def encode(column: Column, value: Any) -> CellValue:
     if column.kind in ("lines", "prose"):
         items = value if isinstance(value, list) else [value]
         separator = "\n\n" if column.kind == "prose" else "\n"
-        texts = [_text(item) for item in items]
+        texts = [text_of(item) for item in items]
         for text in texts:
             if separator in text or (column.kind == "prose" and (text != text.strip("\n") or not text)):
                 raise Unrepresentable(
