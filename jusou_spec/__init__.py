@@ -27,7 +27,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from jusou_spec._version import __version__
-from jusou_spec.checker import check_document, check_plan, check_report
+from jusou_spec.checker import DocumentError, check_document, check_plan, check_report
 from jusou_spec.errors import InvalidArgument, JusouError, WrongDocumentKind
 from jusou_spec.findings import Finding, Severity
 from jusou_spec.model import Plan, Report
@@ -59,17 +59,6 @@ __all__ = [
     "render",
     "render_document",
 ]
-
-
-class DocumentError(JusouError, ValueError):
-    """A document that cannot be loaded as a model; ``findings`` say why, with file, line and column."""
-
-    def __init__(self, name: str, findings: list[Finding]) -> None:
-        self.name = name
-        self.findings = findings
-        first = findings[0] if findings else None
-        where = f"{first.file}:{first.line}:{first.column}: {first.code} {first.text('en')}" if first else name
-        super().__init__(f"{name} cannot be loaded: {where}")
 
 
 def load(path: str | os.PathLike[str]) -> Plan | Report:

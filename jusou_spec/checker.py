@@ -21,6 +21,7 @@ import attrs
 from jusou_spec import schema
 from jusou_spec.catalogue import all_checks
 from jusou_spec.engine_checks import INTERNAL, PLAN_NOT_FOUND
+from jusou_spec.errors import JusouError
 from jusou_spec.findings import Finding, Message, Severity, sort_findings
 from jusou_spec.gitignore import ignored_by_git
 from jusou_spec.model import NotStated, Plan, Report, pointer_in
@@ -41,6 +42,7 @@ __all__ = [
     "SKIPPED_FOLDERS",
     "WORKBOOK_SUFFIXES",
     "CheckedDocument",
+    "DocumentError",
     "check_document",
     "check_plan",
     "check_report",
@@ -55,6 +57,20 @@ WORKBOOK_SUFFIXES = (".xlsx",)
 
 
 _log = logging.getLogger(__name__)
+
+
+class DocumentError(JusouError, ValueError):
+    """A document that cannot be loaded as a model; ``findings`` say why, with file, line and column."""
+
+    problem = "cannot be loaded"
+    """What the message says of the document after its name."""
+
+    def __init__(self, name: str, findings: list[Finding]) -> None:
+        self.name = name
+        self.findings = findings
+        first = findings[0] if findings else None
+        where = f"{first.file}:{first.line}:{first.column}: {first.code} {first.text('en')}" if first else name
+        super().__init__(f"{name} {self.problem}: {where}")
 
 
 @attrs.frozen

@@ -9,25 +9,19 @@ import attrs
 
 from jusou_spec.changes.kinds import ChangeKind
 from jusou_spec.changes.record import Change, Place
-from jusou_spec.checker import check_source, read_document
+from jusou_spec.checker import DocumentError, check_source, read_document
 from jusou_spec.engine_checks import PLAN_NOT_FOUND
-from jusou_spec.errors import JusouError
-from jusou_spec.findings import Finding, Message, Severity
+from jusou_spec.findings import Message, Severity
 from jusou_spec.model import Plan, Report
 from jusou_spec.source import SourceDocument, SourceMap, parse_source
 
 __all__ = ["InvalidDocument", "Pair", "Side", "read_side", "side_from_bytes", "side_of"]
 
 
-class InvalidDocument(JusouError, ValueError):
+class InvalidDocument(DocumentError):
     """A version that is not a valid document: its located ``findings`` say why (the comparison needs the model)."""
 
-    def __init__(self, name: str, findings: list[Finding]) -> None:
-        self.name = name
-        self.findings = findings
-        first = findings[0] if findings else None
-        where = f"{first.file}:{first.line}:{first.column}: {first.code} {first.text('en')}" if first else name
-        super().__init__(f"{name} is not a valid document: {where}")
+    problem = "is not a valid document"
 
 
 @attrs.frozen
