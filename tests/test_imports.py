@@ -44,6 +44,10 @@ LOADED_ON_USE = (
     "jusou_spec.changes",
     "jusou_spec.analysis",
     "jusou_spec.commands._corpus",
+    "jusou_spec.commands._document_export",
+    "jusou_spec.workbook.layout",
+    "jusou_spec.workbook.tables",
+    "jusou_spec.workbook.cells",
     "duckdb",
 )
 """What checking a valid plan in one process never imports: the explaining engine, the indicator series and table,

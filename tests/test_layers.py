@@ -25,6 +25,8 @@ LAZY = (
     "jusou_spec.comparison",
     "jusou_spec.changes",
     "jusou_spec.commands._corpus",
+    "jusou_spec.commands._document_export",
+    "jusou_spec.workbook.layout",
     "weasyprint",
     "jusou_spec.document",
     "openpyxl",
@@ -40,8 +42,9 @@ explaining engine (jsonschema), needed only for an invalid document; the process
 needed only for more than one job; and the indicator series (``jusou_spec.progress.series``) and the indicators
 table, which the package, ``progress`` and ``jusou indicators`` load on first use because checking never needs them;
 and the comparison of plans, the changes between versions and the export of many documents as tables
-(``jusou_spec.comparison``, ``jusou_spec.changes``, ``jusou_spec.commands._corpus``), which the package and their
-commands load on first use for the same reason. Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix
+(``jusou_spec.comparison``, ``jusou_spec.changes``, ``jusou_spec.commands._corpus``), and the workbook layout with
+the export of one document (``jusou_spec.workbook.layout``, ``jusou_spec.commands._document_export``), which the
+package and their commands load on first use for the same reason. Everything else is imported at the top of a module; an import inside a function to dodge a cycle is a cycle (fix
 the direction instead: see docs/architecture.md)."""
 
 

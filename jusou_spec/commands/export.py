@@ -12,63 +12,27 @@ Any number of documents and folders (a corpus), as tables for SQL (see docs/anal
 - ``.duckdb`` (or ``--format duckdb``): one DuckDB database;
 - ``--format parquet``, or a folder when a folder or several paths are given: one Parquet file per table.
 
-The formats are a registry (:data:`EXPORTERS`), each a function from the modelled document to files, so that new
-ones (a database, Parquet) join it without touching the rest. A document that cannot be modelled is reported as
+One document's formats are a registry (``_document_export.EXPORTERS``), each a function from the modelled document
+to files, so that a new one joins it without touching the rest. A document that cannot be modelled is reported as
 ``jusou check`` would (exit 1) and nothing is written; so is a value no cell can hold (XL009).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from jusou_spec.atomic import write_bytes_atomically
-from jusou_spec.commands._common import EXIT_FINDINGS, EXIT_OK, UsageError, jobs_argument, language
-from jusou_spec.commands._workbooks import Loaded, excel, load, report_findings
-from jusou_spec.findings import Finding, Message
-from jusou_spec.model import Plan, Report
-from jusou_spec.workbook.cells import text_of
-from jusou_spec.workbook.checks import UNREPRESENTABLE
-from jusou_spec.workbook.layout import ROOT_SHEET, layout
-from jusou_spec.workbook.tables import Flat, flatten
+from jusou_spec.commands._common import UsageError, jobs_argument, language
+from jusou_spec.findings import Message
 
 NAME = "export"
 HELP = "export a plan or report as a workbook (.xlsx) or CSV files; documents and folders as DuckDB or Parquet tables"
 
 
-def _years(document: Plan | Report) -> tuple[str, ...]:
-    if isinstance(document, Plan):
-        return tuple(str(year) for year in document.years())
-    return tuple(str(year) for year in document.years.years()) if document.years is not None else ()
-
-
-def _xlsx(document: Plan | Report, flat: Flat, output: str) -> None:
-    kind = "plan" if isinstance(document, Plan) else "report"
-    write_bytes_atomically(output, excel("write").workbook_bytes(layout(kind), flat, years=_years(document)))
-
-
-def _csv_bytes(rows: Sequence[Sequence[object]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([[text_of(value) for value in row] for row in rows])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _csv(document: Plan | Report, flat: Flat, output: str) -> None:
-    """One CSV per sheet (基本情報 as 項目,値), UTF-8 with BOM and CRLF, as Excel writes and reads them."""
-    kind = "plan" if isinstance(document, Plan) else "report"
-    folder = Path(output)
-    write_bytes_atomically(folder / f"{ROOT_SHEET}.csv", _csv_bytes([("項目", "値"), *flat.root.items()]))
-    for sheet in layout(kind).sheets:
-        rows: list[Sequence[object]] = [sheet.headers, *flat.sheets.get(sheet.name, [])]
-        write_bytes_atomically(folder / f"{sheet.name}.csv", _csv_bytes(rows))
-
-
-EXPORTERS: dict[str, Callable[[Plan | Report, Flat, str], None]] = {"xlsx": _xlsx, "csv": _csv}
-"""Each single-document format's writer: the modelled document, its rows, the output path."""
+SINGLE_FORMATS = ("xlsx", "csv")
+"""The formats of one document: a workbook or CSV files (:mod:`jusou_spec.commands._document_export`, loaded on use
+with the workbook layout, so that the start of every other command does not pay for it)."""
 
 CORPUS_FORMATS = ("duckdb", "parquet")
 """The formats of many documents: tables for SQL (:mod:`jusou_spec.commands._corpus`, loaded on use so that the
@@ -87,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=sorted({*EXPORTERS, *CORPUS_FORMATS}),
+        choices=sorted({*SINGLE_FORMATS, *CORPUS_FORMATS}),
         help="xlsx, csv (one file per sheet), duckdb or parquet (one file per table); default: from OUT",
     )
     parser.add_argument(
@@ -108,7 +72,7 @@ def format_of(output: str, given: str | None, *, corpus: bool = False) -> str:
     parquet for a folder or several paths)."""
     suffix = Path(output).suffix.lower().lstrip(".")
     folder = "parquet" if corpus else "csv"
-    known = {*EXPORTERS, *CORPUS_FORMATS, "db"}
+    known = {*SINGLE_FORMATS, *CORPUS_FORMATS, "db"}
     by_output = suffix if suffix in known else (folder if not suffix or output.endswith(("/", "\\")) else None)
     if by_output == "db":
         by_output = "duckdb"
@@ -130,17 +94,6 @@ def format_of(output: str, given: str | None, *, corpus: bool = False) -> str:
     return by_output
 
 
-def _unrepresentable(loaded: Loaded, flat: Flat) -> list[Finding]:
-    found = []
-    for pointer, reason in flat.problems:
-        at = loaded.source.source_map.locate(pointer)
-        finding = UNREPRESENTABLE.finding(
-            Message(ja=f"{reason.ja}。ワークブックに書き出せません", en=f"{reason.en}: cannot export it"), pointer
-        )
-        found.append(finding.evolve(file=loaded.source.name, line=at.line, column=at.column, cell=at.cell))
-    return found
-
-
 def run(args: argparse.Namespace) -> int:
     chosen = format_of(args.output, args.format, corpus=_is_corpus(args.document))
     if chosen in CORPUS_FORMATS:
@@ -155,17 +108,6 @@ def run(args: argparse.Namespace) -> int:
                 en=f"{chosen} holds one document; export several as .duckdb or with --format parquet",
             )
         )
-    loaded = load(args.document[0])
-    lang = language(args)
-    if loaded.failed or loaded.document is None:
-        report_findings(loaded.findings, [loaded.source.name], lang)
-        return EXIT_FINDINGS
-    document = loaded.document
-    kind = "plan" if isinstance(document, Plan) else "report"
-    flat = flatten(document.to_document(), layout(kind))
-    problems = _unrepresentable(loaded, flat)
-    if problems:
-        report_findings(problems, [loaded.source.name], lang)
-        return EXIT_FINDINGS
-    EXPORTERS[chosen](document, flat, args.output)
-    return EXIT_OK
+    from jusou_spec.commands._document_export import export_document
+
+    return export_document(args.document[0], chosen, args.output, language(args))

@@ -15,7 +15,6 @@ from jusou_spec.commands._common import EXIT_OK, UsageError
 from jusou_spec.commands._workbooks import excel
 from jusou_spec.findings import Message
 from jusou_spec.fiscal import FiscalYear
-from jusou_spec.workbook.layout import layout
 
 NAME = "template"
 HELP = "write an empty workbook (.xlsx) to fill in a plan or report"
@@ -42,6 +41,10 @@ def check_xlsx(output: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_xlsx(args.output)
-    data = excel("write").workbook_bytes(layout(args.kind), None, years=TEMPLATE_YEARS)
+    writer = excel("write")
+    # the layout is read from the schema on use, as the writer is: no other command's start pays for it
+    from jusou_spec.workbook.layout import layout
+
+    data = writer.workbook_bytes(layout(args.kind), None, years=TEMPLATE_YEARS)
     write_bytes_atomically(args.output, data)
     return EXIT_OK
