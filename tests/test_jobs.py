@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jusou_spec.commands import check
+from jusou_spec.commands import _common, check
 from jusou_spec.config import parse_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,11 +90,11 @@ def _args(paths: list[str], jobs: int | None = None, config: str | None = None) 
 def test_the_number_of_jobs(tmp_path, monkeypatch):
     """--jobs wins; else jusou.toml's [check] jobs for the first path; else one per core above a few files, one for
     one file; never more jobs than files."""
-    monkeypatch.setattr(check, "_cores", lambda: 4)
+    monkeypatch.setattr(_common, "cores", lambda: 4)
     (tmp_path / ".git").mkdir()
     configs = check._Configs(None)
     assert check._jobs(_args([str(tmp_path)]), configs, files=1) == 1
-    assert check._jobs(_args([str(tmp_path)]), configs, files=check.FEW_FILES) == 1
+    assert check._jobs(_args([str(tmp_path)]), configs, files=_common.FEW_FILES) == 1
     assert check._jobs(_args([str(tmp_path)]), configs, files=50) == 4
     assert check._jobs(_args([str(tmp_path)], jobs=2), configs, files=50) == 2
     assert check._jobs(_args([str(tmp_path)], jobs=8), configs, files=3) == 3

@@ -7,7 +7,8 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from jusou_spec.findings import Language, Message
 
@@ -15,17 +16,24 @@ __all__ = [
     "EXIT_CANNOT_RUN",
     "EXIT_FINDINGS",
     "EXIT_OK",
+    "FEW_FILES",
     "UsageError",
     "add_debug_argument",
     "chosen_format",
+    "cores",
     "debug_output",
     "debugging",
+    "in_order",
+    "job_count",
     "jobs_argument",
     "language",
     "require_paths",
     "stdout_is_terminal",
     "unknown_environment_language",
 ]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -144,3 +152,32 @@ def jobs_argument(text: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
     return jobs
+
+
+FEW_FILES = 4
+"""Up to this many files are checked in one process by default: starting workers costs more than it saves."""
+
+
+def cores() -> int:
+    """The cores this process may run on (its affinity where the platform says, as ``os.process_cpu_count``)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def job_count(asked: int | None, files: int) -> int:
+    """The processes for ``files`` files: ``asked`` when given, else one per core for more than :data:`FEW_FILES`
+    files and one for fewer; never more than the files, never fewer than one."""
+    if asked is None:
+        asked = cores() if files > FEW_FILES else 1
+    return max(1, min(asked, files))
+
+
+def in_order(function: Callable[[T], R], tasks: Sequence[T], jobs: int) -> Iterator[R]:
+    """``function`` over ``tasks``, the results in the order of ``tasks``: in this process for one job, else in
+    ``jobs`` worker processes (``function`` then a module-level function). The process pool costs more to import
+    than a small run takes, so only a parallel run imports it."""
+    if jobs <= 1:
+        return map(function, tasks)
+    import jusou_spec.commands._parallel as parallel
+
+    return parallel.in_order(function, tasks, jobs)

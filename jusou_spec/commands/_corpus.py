@@ -19,14 +19,19 @@ from pathlib import Path, PurePosixPath
 
 from jusou_spec.analysis import Rows, database, document_rows
 from jusou_spec.checker import check_source, discover, read_document
-from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_OK, UsageError, language, require_paths
+from jusou_spec.commands._common import (
+    EXIT_CANNOT_RUN,
+    EXIT_OK,
+    UsageError,
+    in_order,
+    job_count,
+    language,
+    require_paths,
+)
 from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable
 
-__all__ = ["FEW_FILES", "run"]
-
-FEW_FILES = 4
-"""Up to this many files are exported in one process by default (as ``jusou check``)."""
+__all__ = ["run"]
 
 MISSING = Message(
     ja="DuckDB・Parquet への書き出しには duckdb が必要です。pip install 'jusou-spec[analysis]' で入れてください",
@@ -83,26 +88,13 @@ def rows_of(task: _Task) -> Rows | Message:
     return document_rows(key, checked.kind, checked.document, checked.findings, locate, lang)
 
 
-def _cores() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-
-
-def _results(tasks: Sequence[_Task], jobs: int) -> Iterator[Rows | Message]:
-    if jobs <= 1:
-        return map(rows_of, tasks)
-    import jusou_spec.commands._parallel as parallel
-
-    return parallel.in_order(rows_of, tasks, jobs)
-
-
 class _Unreadable(Exception):
     def __init__(self, message: Message) -> None:
         self.message = message
 
 
 def _rows(tasks: Sequence[_Task], jobs: int) -> Iterator[Rows]:
-    for result in _results(tasks, jobs):
+    for result in in_order(rows_of, tasks, jobs):
         if isinstance(result, Message):
             raise _Unreadable(result)
         yield result
@@ -116,9 +108,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"jusou: {message.text(lang)}\n")
     if unreadable:
         return EXIT_CANNOT_RUN
-    jobs = args.jobs if args.jobs is not None else (_cores() if len(tasks) > FEW_FILES else 1)
     try:
-        counts = database.write(args.output, args.format, _rows(tasks, max(1, min(jobs, len(tasks) or 1))))
+        counts = database.write(args.output, args.format, _rows(tasks, job_count(args.jobs, len(tasks))))
     except ImportError as error:
         raise UsageError(MISSING) from error
     except database.DatabaseError as error:

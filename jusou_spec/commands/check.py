@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from jusou_spec._version import DOCUMENTATION_URL
@@ -28,8 +28,11 @@ from jusou_spec.commands._common import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
     EXIT_OK,
+    FEW_FILES,
     UsageError,
     add_debug_argument,
+    in_order,
+    job_count,
     jobs_argument,
     language,
     require_paths,
@@ -46,9 +49,6 @@ from jusou_spec.source import SourceUnreadable, parse_source
 NAME = "check"
 HELP = "check plans and reports (files or folders)"
 STDIN = "-"
-
-FEW_FILES = 4
-"""Up to this many files are checked in one process by default: starting workers costs more than it saves."""
 
 _Task = tuple[Path, Sequence[Rule], Mapping[str, Severity]]
 _Result = tuple[str, tuple[Finding, ...]] | Message
@@ -286,7 +286,7 @@ def run(args: argparse.Namespace) -> int:
             planned.append((path, config.rules(select=select, ignore=ignore), config.severities()))
             strict.append(args.strict or config.strict)
     file_tasks = [task for task in planned if task is not None]
-    file_results = iter(_results(file_tasks, _jobs(args, configs, len(file_tasks))))
+    file_results = iter(in_order(_check_one, file_tasks, _jobs(args, configs, len(file_tasks))))
     unreadable = [problem.message for problem in problems]
     findings: list[Finding] = []
     strict_files: set[str] = set()
@@ -348,15 +348,7 @@ def _jobs(args: argparse.Namespace, configs: _Configs, files: int) -> int:
     jobs: int | None = args.jobs
     if jobs is None and args.paths:
         jobs = configs.for_path(Path(args.paths[0])).jobs
-    if jobs is None:
-        jobs = _cores() if files > FEW_FILES else 1
-    return max(1, min(jobs, files))
-
-
-def _cores() -> int:
-    """The cores this process may run on (its affinity where the platform says, as ``os.process_cpu_count``)."""
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    return job_count(jobs, files)
 
 
 def _check_one(task: _Task) -> _Result:
@@ -367,15 +359,6 @@ def _check_one(task: _Task) -> _Result:
     except SourceUnreadable as error:
         return error.message
     return checked.name, checked.findings
-
-
-def _results(tasks: Sequence[_Task], jobs: int) -> Iterator[_Result]:
-    if jobs <= 1:
-        return map(_check_one, tasks)
-    # The process pool costs more to import than a small check takes: only a parallel run imports it.
-    import jusou_spec.commands._parallel as parallel
-
-    return parallel.in_order(_check_one, tasks, jobs)
 
 
 def _fails(finding: Finding, strict_files: set[str]) -> bool:
