@@ -120,6 +120,8 @@ USAGE_CASES = [
     ),
     (["import", "-o", "x.yaml"], "次の引数が必要です: WORKBOOK"),
     (["import", "w.xlsx", "-o", "x.yaml", "--bogus"], "使えない引数があります: --bogus"),
+    (["check", "--jobs", "0", "plans"], "argument --jobs/-j: '0': 1 以上の整数で指定してください"),
+    (["export", "plans", "-o", "x.duckdb", "-j", "x"], "argument --jobs/-j: 'x': 1 以上の整数で指定してください"),
     (["compare"], "次の引数が必要です: PATH"),
     (["compare", "plans", "--bogus"], "使えない引数があります: --bogus"),
     (["diff", "a.yaml", "b.yaml", "--bogus"], "使えない引数があります: --bogus"),

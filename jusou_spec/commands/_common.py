@@ -150,7 +150,9 @@ def jobs_argument(text: str) -> int:
     except ValueError:
         jobs = 0
     if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: 1 以上の整数で指定してください (a whole number of jobs, 1 or more)"
+        )
     return jobs
 
 
