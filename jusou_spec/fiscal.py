@@ -98,7 +98,8 @@ class FiscalRange:
     def __contains__(self, year: object) -> bool:
         if not isinstance(year, FiscalYear):
             return False
-        return self.start <= year and (self.end is None or year <= self.end)
+        western = year.western  # compared as numbers: attrs' ordering builds tuples at every comparison
+        return self.start.western <= western and (self.end is None or western <= self.end.western)
 
     def years(self) -> Iterator[FiscalYear]:
         """Every year of a closed range, in order (an open range yields nothing)."""

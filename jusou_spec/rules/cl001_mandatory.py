@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from jusou_spec.findings import Check, Finding, Message, Severity
 from jusou_spec.fiscal import FiscalYear
 from jusou_spec.law import ACT, ARTICLE, CLAUSES, Clause
-from jusou_spec.model import Mode, Plan, pointer_to
+from jusou_spec.model import Mode, Plan, Program, pointer_to
 
 CHECK = Check(
     "CL001",
@@ -60,23 +60,25 @@ def _years_text(years: list[FiscalYear]) -> str:
     return "、".join(str(year) for year in years)
 
 
-def _missing(plan: Plan, clause: Clause, year: FiscalYear) -> bool:
-    return not any(plan.runs_in(program, year) for program in plan.covering(clause))
+def _missing(plan: Plan, covering: tuple[Program, ...], year: FiscalYear) -> bool:
+    return not any(plan.runs_in(program, year) for program in covering)
 
 
-def _scheduled_later(plan: Plan, clause: Clause, year: FiscalYear) -> bool:
-    return any(program.years is not None and program.years.start > year for program in plan.covering(clause))
+def _scheduled_later(covering: tuple[Program, ...], year: FiscalYear) -> bool:
+    return any(program.years is not None and program.years.start > year for program in covering)
 
 
 def check(plan: Plan) -> Iterator[Finding]:
     years = plan.years()
+    modes = {year: plan.mode_in(year) for year in years}  # asked once per year, not once per year and clause
     for clause in CLAUSES:
         severity = Severity.ERROR if clause.required else Severity.WARNING
+        covering = plan.covering(clause)
         if not years:
-            if any(period.mode is Mode.FULL for period in plan.modes) and not plan.covering(clause):
+            if any(period.mode is Mode.FULL for period in plan.modes) and not covering:
                 yield CHECK.finding(_message(clause, []), pointer_to(plan, "programs"), severity=severity)
             continue
-        full = [y for y in years if plan.mode_in(y) is Mode.FULL and _missing(plan, clause, y)]
+        full = [y for y in years if modes[y] is Mode.FULL and _missing(plan, covering, y)]
         if full:
             yield CHECK.finding(_message(clause, full), pointer_to(plan, "programs"), severity=severity)
         if full:
@@ -84,9 +86,7 @@ def check(plan: Plan) -> Iterator[Finding]:
         preparing = [
             y
             for y in years
-            if plan.mode_in(y) is Mode.TRANSITION
-            and _missing(plan, clause, y)
-            and not _scheduled_later(plan, clause, y)
+            if modes[y] is Mode.TRANSITION and _missing(plan, covering, y) and not _scheduled_later(covering, y)
         ]
         if preparing:
             yield CHECK.finding(
