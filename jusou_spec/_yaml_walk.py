@@ -64,6 +64,8 @@ class Loaded(Generic[P]):
     values: dict[str, P]
     keys: dict[str, P]
     issues: list[Issue]
+    strings: list[tuple[str, str]] = attrs.field(factory=list)
+    """Every string value in ``data`` with its JSON pointer, in the order the walk met them."""
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -80,6 +82,7 @@ class _Walker(Generic[P]):
         self.position = position
         self.values: dict[str, P] = {}
         self.keys: dict[str, P] = {}
+        self.strings: list[tuple[str, str]] = []  # every string value's pointer and text, as met
         self.issues: dict[tuple[str, int, int], Issue] = {}  # an anchored node walked twice reports once
         self.count = 0
         self.aliased = composer.aliased
@@ -98,14 +101,19 @@ class _Walker(Generic[P]):
             raise too_many(mark, pointer, aliased=self.aliased)
         self.values[pointer] = self.position(mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
-            return self.scalar(node, pointer)
+            scalar = self.scalar(node, pointer)
+            if type(scalar) is str:
+                self.strings.append((pointer, scalar))
+            return scalar
         if depth > MAX_DEPTH:
             raise too_deep(mark, pointer)
         if isinstance(node, SequenceNode) and node.tag == SEQ:
             return [self.value(item, f"{pointer}/{at}", depth + 1) for at, item in enumerate(node.value)]
         if isinstance(node, MappingNode) and node.tag == MAP:
             return self.mapping(node, pointer, depth, frozenset())
-        return self.tagged(node, pointer, self.index.slice(_at(node.start_mark), _at(node.end_mark)).rstrip())
+        raw = self.tagged(node, pointer, self.index.slice(_at(node.start_mark), _at(node.end_mark)).rstrip())
+        self.strings.append((pointer, raw))
+        return raw
 
     def scalar(self, node: ScalarNode, pointer: str) -> object:
         tag, text = node.tag, node.value
@@ -287,7 +295,7 @@ def _load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loa
         return Loaded(None, {}, {}, [issue_at("SR005", _not_mapping(data), root.start_mark), *issues])
     if "\t" in text:
         issues.extend(leading_tabs(index, sorted(composer.scalar_lines)))
-    return Loaded(data, walker.values, walker.keys, [*issues, *walker.issues.values()])
+    return Loaded(data, walker.values, walker.keys, [*issues, *walker.issues.values()], walker.strings)
 
 
 def _syntax(error: yaml.MarkedYAMLError, index: LineIndex) -> Issue:

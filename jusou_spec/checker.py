@@ -26,7 +26,7 @@ from jusou_spec.findings import Finding, Message, Severity, sort_findings
 from jusou_spec.gitignore import ignored_by_git
 from jusou_spec.model import NotStated, Plan, Report, pointer_in
 from jusou_spec.resolve_report import linked_plan_path
-from jusou_spec.rules import RULES, Rule
+from jusou_spec.rules import RULES, Rule, remember_strings
 from jusou_spec.source import (
     SourceDocument,
     SourceMap,
@@ -101,6 +101,8 @@ def check_source(
         schema_findings = schema.validate(source.kind, source.data)
         findings.extend(schema_findings)
         if not schema_findings:
+            if source.strings:  # read from YAML: the rules need not walk the data for its text again
+                remember_strings(source.data, source.strings)
             document, model_findings = _build(source)
             findings.extend(model_findings)
             findings.extend(_grade(_run_rules(document, source, rules), severities))

@@ -137,6 +137,9 @@ class SourceDocument:
     encoding: str
     kind: str | None
     version: int | None
+    strings: tuple[tuple[str, str], ...] = attrs.field(default=(), repr=False, eq=False)
+    """Every string value in ``data`` with its JSON pointer, as the loader met them (empty for a document not read
+    from YAML): the personal-information rules read the text from here rather than walk ``data`` again."""
 
 
 class SourceUnreadable(JusouError):
@@ -249,6 +252,7 @@ def _parse(raw: bytes | str, name: str) -> SourceDocument:
         encoding=decoded.encoding,
         kind=kind,
         version=version,
+        strings=tuple(loaded.strings),
     )
 
 

@@ -23,7 +23,7 @@ from jusou_spec.schema import NOT_STATED_KEY
 if TYPE_CHECKING:
     from attrs import AttrsInstance
 
-__all__ = ["BuildContext", "NotStated", "key", "not_stated", "walk"]
+__all__ = ["BuildContext", "NotStated", "key", "not_stated", "record_not_stated", "walk"]
 
 T = TypeVar("T")
 A = TypeVar("A", bound="AttrsInstance")
@@ -54,9 +54,11 @@ class NotStated:
 
 @attrs.define
 class BuildContext:
-    """What the builder collects on the way: findings from normalisation (unknown clause, unreadable year)."""
+    """What the builder collects on the way: findings from normalisation (unknown clause, unreadable year), and
+    every not-stated value it made (so NS001 need not walk the whole model to find them again)."""
 
     findings: list[Finding] = attrs.field(factory=list)
+    not_stated: list[NotStated] = attrs.field(factory=list)
 
     def report(self, check: Check, message: Message, pointer: str) -> None:
         self.findings.append(check.finding(message, pointer))
@@ -103,7 +105,9 @@ def not_stated_or(convert: Converter[T]) -> Converter[T | NotStated]:
 
     def converter(value: Any, pointer: str, context: BuildContext) -> T | NotStated:
         if isinstance(value, Mapping) and NOT_STATED_KEY in value:
-            return NotStated(str(value[NOT_STATED_KEY]).strip(), pointer)
+            made = NotStated(str(value[NOT_STATED_KEY]).strip(), pointer)
+            context.not_stated.append(made)
+            return made
         return convert(value, pointer, context)
 
     return converter
@@ -190,13 +194,28 @@ def nested(cls: type[A]) -> Converter[A]:
 def build(cls: type[A], data: Mapping[str, Any], pointer: str, context: BuildContext) -> A:
     """An instance of the attrs class ``cls`` from the document mapping ``data`` found at ``pointer``."""
     values: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        ja = field.metadata.get("ja", "")
-        if ja is None:
-            values[field.name] = pointer
-        elif ja and ja in data:
-            values[field.name] = field.metadata["convert"](data[ja], jsonpointer.join(pointer, ja), context)
+    for name, ja, convert in _build_fields(cls):
+        if convert is None:
+            values[name] = pointer
+        elif ja in data:
+            values[name] = convert(data[ja], jsonpointer.join(pointer, ja), context)
     return cls(**values)
+
+
+_BUILD_FIELDS: dict[type, tuple[tuple[str, str, Converter[Any] | None], ...]] = {}
+
+
+def _build_fields(cls: type) -> tuple[tuple[str, str, Converter[Any] | None], ...]:
+    """An attrs class's fields as the builder reads them, (name, Japanese key, converter), the converter None for
+    the object's own pointer (:func:`location`): read from the class once, not for every object built."""
+    fields = _BUILD_FIELDS.get(cls)
+    if fields is None:
+        fields = _BUILD_FIELDS[cls] = tuple(
+            (field.name, ja or "", None if ja is None else field.metadata["convert"])
+            for field in attrs.fields(cls)
+            if (ja := field.metadata.get("ja", "")) is None or ja
+        )
+    return fields
 
 
 def document_of(obj: AttrsInstance) -> dict[str, Any]:
@@ -250,7 +269,11 @@ def walk(obj: Any) -> Iterator[Any]:
 
 def not_stated(obj: Any) -> list[NotStated]:
     """Every not-stated value inside a model object, in the order of :func:`walk` (without visiting the others'
-    every character: strings, numbers and years are skipped at once)."""
+    every character: strings, numbers and years are skipped at once). A plan or report just built from its document
+    carries the list its builder made (:func:`record_not_stated`), which is read instead of walking it."""
+    recorded: tuple[NotStated, ...] | None = getattr(obj, "_built_not_stated", None)
+    if recorded is not None:
+        return list(recorded)
     found: list[NotStated] = []
     _collect_not_stated(obj, found)
     return found
@@ -272,6 +295,15 @@ def _collect_not_stated(obj: Any, found: list[NotStated]) -> None:
         value = getattr(obj, name)
         if not isinstance(value, _LEAVES) or isinstance(value, NotStated):
             _collect_not_stated(value, found)
+
+
+def record_not_stated(document: A, context: BuildContext) -> A:
+    """``document`` (a plan or report just built with ``context``) with the not-stated values its builder made
+    attached, in the order :func:`walk` meets them, which is the order they were made in: the builder reads the
+    fields and items in the order the walk visits them. The record is kept out of the value (an evolved copy, which
+    may differ, has none and is walked)."""
+    object.__setattr__(document, "_built_not_stated", tuple(context.not_stated))
+    return document
 
 
 _LEAVES = (str, int, float, NotStated, FiscalYear, FiscalRange, Enum, type(None))

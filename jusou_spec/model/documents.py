@@ -22,6 +22,7 @@ from jusou_spec.model._build import (
     number,
     plain,
     prose,
+    record_not_stated,
     texts,
     tuple_of,
     year,
@@ -81,6 +82,8 @@ class Plan:
     name: str = attrs.field(default="", eq=False, kw_only=True)
     """The file the plan was read from (for messages); not part of the plan's value."""
     _references: References | None = attrs.field(default=None, eq=False, repr=False, init=False)
+    _built_not_stated: tuple[NotStated, ...] | None = attrs.field(default=None, eq=False, repr=False, init=False)
+    """The not-stated values the builder made, when the plan was just built from its document (see not_stated)."""
 
     @property
     def references(self) -> References:
@@ -96,7 +99,7 @@ class Plan:
         """The plan in schema-valid ``data``, and the findings met while normalising it (unknown clause …)."""
         context = BuildContext()
         plan = attrs.evolve(build(cls, data, "", context), name=name)
-        return plan, context.findings
+        return record_not_stated(plan, context), context.findings
 
     def to_document(self) -> dict[str, Any]:
         """The plan as document data (Japanese keys), spellings normalised; ``from_document`` reads it back."""
@@ -290,13 +293,15 @@ class Report:
     suppressions: tuple[Suppression, ...] = key("抑制", tuple_of(nested(Suppression)), default=())
     name: str = attrs.field(default="", eq=False, kw_only=True)
     _resolved: Any = attrs.field(default=None, eq=False, repr=False, init=False)
+    _built_not_stated: tuple[NotStated, ...] | None = attrs.field(default=None, eq=False, repr=False, init=False)
+    """The not-stated values the builder made, when the report was just built from its document (see not_stated)."""
     """(plan, references) of the last :func:`jusou_spec.resolve_report.resolve_report`, so each rule reuses them."""
 
     @classmethod
     def from_document(cls, data: Mapping[str, Any], *, name: str = "") -> tuple[Report, list[Finding]]:
         context = BuildContext()
         report = attrs.evolve(build(cls, data, "", context), name=name)
-        return report, context.findings
+        return record_not_stated(report, context), context.findings
 
     def to_document(self) -> dict[str, Any]:
         return document_of(self)

@@ -58,9 +58,10 @@ from jusou_spec.rules import (
     yr005_mode_order,
 )
 from jusou_spec.rules._examples import Example, as_document, examples
+from jusou_spec.rules._personal import remember_strings
 from jusou_spec.rules._rule import Rule, code_group
 
-__all__ = ["RULES", "Example", "Rule", "as_document", "code_group", "examples"]
+__all__ = ["RULES", "Example", "Rule", "as_document", "code_group", "examples", "remember_strings"]
 
 RULES: tuple[Rule, ...] = tuple(
     Rule.from_module(module)

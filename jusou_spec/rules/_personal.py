@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from jusou_spec.jsonpointer import join
@@ -27,11 +27,13 @@ __all__ = [
     "Text",
     "addresses",
     "addresses_in",
+    "found_in",
     "individual_numbers",
     "individual_numbers_in",
     "mask",
     "phones",
     "phones_in",
+    "remember_strings",
     "strings",
     "texts",
 ]
@@ -72,15 +74,47 @@ def texts(data: Any) -> list[Text]:
     """The strings of a document that may hold a datum (a digit, 番 or 丁目), each normalised once, in document
     order. The three personal-information rules read the same document one after the other: the walk and the
     normalisation are done for the first and kept for the others, for as long as the same document object is read
-    (the engine never changes a document while its rules run, and no rule changes one).
+    (the engine never changes a document while its rules run, and no rule changes one). Where the engine has handed
+    over the strings its loader met (:func:`remember_strings`), those are read instead of walking the document.
     """
     global _last_texts
     if _last_texts is not None and _last_texts[0] is data:
         return _last_texts[1]
     found: list[Text] = []
-    _collect(data.to_document() if hasattr(data, "to_document") else data, "", found, {})
+    normal: dict[str, str] = {}
+    if _strings is not None and _strings[0] is data:
+        found.extend(_text(pointer, text, normal) for pointer, text in _strings[1] if _is_candidate(text))
+    else:
+        _collect(data.to_document() if hasattr(data, "to_document") else data, "", found, normal)
     _last_texts = (data, found)
     return found
+
+
+_strings: tuple[Any, Sequence[tuple[str, str]]] | None = None
+
+
+def remember_strings(data: Any, strings: Sequence[tuple[str, str]]) -> None:
+    """Let :func:`texts` read ``data``'s strings from ``strings`` (pointer and text of every string value in it, as
+    the loader met them) instead of walking ``data``: the loader has visited each one already."""
+    global _strings
+    _strings = (data, strings)
+
+
+def found_in(
+    candidates: list[Text], find: Callable[[str], list[str]], *, needs_digit: bool = False
+) -> Iterator[tuple[Text, list[str]]]:
+    """Each text with what ``find`` (one of the ``…_in`` functions) finds in its normal form, in order; ``find`` runs
+    once for each distinct normal form, since a plan repeats its texts (a source's name, a department, a target's
+    wording) under many programs. ``needs_digit`` passes over texts written without a digit."""
+    seen: dict[str, list[str]] = {}
+    for text in candidates:
+        if needs_digit and not text.has_digit:
+            continue
+        found = seen.get(text.normal)
+        if found is None:
+            found = seen[text.normal] = find(text.normal)
+        if found:
+            yield text, found
 
 
 def _collect(data: Any, pointer: str, found: list[Text], normal: dict[str, str]) -> None:
@@ -122,9 +156,19 @@ _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー－﹣"})
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
+_FULL_WIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+"""Full-width ASCII and the ideographic space, each to what NFKC makes of it: the characters Japanese text has most
+of that NFKC changes. Each one's compatibility decomposition is that single ASCII character, so NFKC of the text
+with them replaced is NFKC of the text itself, and the replaced text is often NFKC already, which is quick to tell."""
+
+
 def _normal(text: str) -> str:
     """NFKC (full-width digits and brackets), every dash between digits as "-"."""
-    folded = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    folded = text
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = folded.translate(_FULL_WIDTH)
+        if not unicodedata.is_normalized("NFKC", folded):
+            folded = unicodedata.normalize("NFKC", folded)
     return re.sub(r"(?<=\d)\s*([‐‑‒–—―−ー－﹣-])\s*(?=\d)", lambda m: m.group(1).translate(_DASHES), folded)
 
 

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.rules._personal import mask, phones_in, texts
+from jusou_spec.rules._personal import found_in, mask, phones_in, texts
 
 DOCUMENT = "any"
 READS = "data"
@@ -46,8 +46,8 @@ CHECK = Check(
 
 
 def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
-    for text in texts(document):
-        for number in phones_in(text.normal) if text.has_digit else ():
+    for text, numbers in found_in(texts(document), phones_in, needs_digit=True):
+        for number in numbers:
             yield CHECK.finding(
                 Message(
                     ja=f"電話番号（{mask(number)}）が書かれています。この文書は公表されます。個人や世帯の電話番号は削除して"

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.rules._personal import individual_numbers_in, mask, texts
+from jusou_spec.rules._personal import found_in, individual_numbers_in, mask, texts
 
 DOCUMENT = "any"
 READS = "data"
@@ -45,8 +45,8 @@ CHECK = Check(
 
 
 def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
-    for text in texts(document):
-        for number in individual_numbers_in(text.normal) if text.has_digit else ():
+    for text, numbers in found_in(texts(document), individual_numbers_in, needs_digit=True):
+        for number in numbers:
             yield CHECK.finding(
                 Message(
                     ja=f"個人番号（マイナンバー）と思われる12桁の番号（{mask(number)}）が書かれています。この文書は公表されます。"

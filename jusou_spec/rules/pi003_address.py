@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.rules._personal import addresses_in, mask, texts
+from jusou_spec.rules._personal import addresses_in, found_in, mask, texts
 
 DOCUMENT = "any"
 READS = "data"
@@ -45,8 +45,8 @@ CHECK = Check(
 
 
 def check(document: Mapping[str, Any], *_: object) -> Iterator[Finding]:
-    for text in texts(document):
-        for address in addresses_in(text.normal):
+    for text, addresses in found_in(texts(document), addresses_in):
+        for address in addresses:
             yield CHECK.finding(
                 Message(
                     ja=f"番地までの住所（{mask(address)}）が書かれています。この文書は公表されます。個人や世帯の住所は"
