@@ -62,6 +62,7 @@ __all__ = [
     "depth_limit",
     "issue_at",
     "refused_for_nesting",
+    "resolve_plain",
     "too_deep",
     "too_many",
 ]
@@ -136,7 +137,7 @@ CONSTRUCTORS: dict[str, Callable[[SafeConstructor, ScalarNode], object]] = {
 _RESOLVERS = Loader.yaml_implicit_resolvers
 
 
-def _resolve(value: str) -> str:
+def resolve_plain(value: str) -> str:
     """Resolver.resolve for a plain scalar, over Loader's table, without its per-call overhead: most values in a
     plan start with a Japanese character, for which no implicit tag exists."""
     forms = _RESOLVERS.get(value[:1])
@@ -268,7 +269,7 @@ class Composer:
                     if self.count > MAX_NODES:
                         raise too_many(event.start_mark, aliased=self.aliased)
                     value = event.value
-                    node = ScalarNode(_resolve(value), value, event.start_mark, event.end_mark, event.style)
+                    node = ScalarNode(resolve_plain(value), value, event.start_mark, event.end_mark, event.style)
                 else:
                     node = self._scalar(event)
             elif kind is AliasEvent:
@@ -310,7 +311,7 @@ class Composer:
         self._count(start, 1)
         tag = event.tag
         if tag is None:
-            tag = _resolve(event.value) if event.implicit[0] else STR
+            tag = resolve_plain(event.value) if event.implicit[0] else STR
         node = ScalarNode(tag, event.value, start, end, event.style)
         if event.tag is not None:
             self.explicit.add(id(node))

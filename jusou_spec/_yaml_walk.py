@@ -14,10 +14,20 @@ import contextlib
 import gc
 import re
 from collections.abc import Callable, Iterator
-from typing import Generic, TypeVar
+from typing import Any
 
 import attrs
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from jusou_spec._source_text import TAB_MESSAGE, Issue, LineIndex, leading_tabs
@@ -42,6 +52,7 @@ from jusou_spec._yaml_compose import (
     depth_limit,
     issue_at,
     refused_for_nesting,
+    resolve_plain,
     too_deep,
     too_many,
 )
@@ -50,19 +61,20 @@ from jusou_spec.findings import Message
 from jusou_spec.jsonpointer import escape
 from jusou_spec.numeric import from_yaml_float
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "Loaded", "load"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "Loaded", "Point", "load"]
 
-P = TypeVar("P")
+Point = tuple[int, int]
+"""A 1-based line and column."""
 _FAILED = object()
 
 
 @attrs.frozen
-class Loaded(Generic[P]):
+class Loaded:
     """What the YAML layer hands back: data (None when unusable), where things are, and what is wrong."""
 
     data: dict[str, object] | None
-    values: dict[str, P]
-    keys: dict[str, P]
+    values: dict[str, Point]
+    keys: dict[str, Point]
     issues: list[Issue]
     strings: list[tuple[str, str]] = attrs.field(factory=list)
     """Every string value in ``data`` with its JSON pointer, in the order the walk met them."""
@@ -72,16 +84,15 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _Walker(Generic[P]):
+class _Walker:
     """Nodes to plain data in one walk, recording the start of every value and key under its JSON pointer."""
 
-    def __init__(self, composer: Composer, index: LineIndex, position: Callable[[int, int], P]) -> None:
+    def __init__(self, composer: Composer, index: LineIndex) -> None:
         self.loader = composer.loader
         self.explicit = composer.explicit
         self.index = index
-        self.position = position
-        self.values: dict[str, P] = {}
-        self.keys: dict[str, P] = {}
+        self.values: dict[str, Point] = {}
+        self.keys: dict[str, Point] = {}
         self.strings: list[tuple[str, str]] = []  # every string value's pointer and text, as met
         self.issues: dict[tuple[str, int, int], Issue] = {}  # an anchored node walked twice reports once
         self.count = 0
@@ -99,7 +110,7 @@ class _Walker(Generic[P]):
             mark = node.start_mark
         if self.count > MAX_NODES:
             raise too_many(mark, pointer, aliased=self.aliased)
-        self.values[pointer] = self.position(mark.line + 1, mark.column + 1)
+        self.values[pointer] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             scalar = self.scalar(node, pointer)
             if type(scalar) is str:
@@ -182,7 +193,7 @@ class _Walker(Generic[P]):
             seen[key] = key_mark.line + 1
             if key in skip:
                 continue
-            self.keys[member] = self.position(key_mark.line + 1, key_mark.column + 1)
+            self.keys[member] = (key_mark.line + 1, key_mark.column + 1)
             result[key] = self.value(value_node, member, depth + 1)
         if merge is None:
             return result
@@ -255,14 +266,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loaded[P]:
+def load(text: str, index: LineIndex) -> Loaded:
     """Parse ``text`` (already decoded and free of forbidden characters) into data, a source map and issues."""
     with _collector_paused():
-        return _load(text, index, position)
+        return _load(text, index)
 
 
-def _load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loaded[P]:
+def _load(text: str, index: LineIndex) -> Loaded:
     limit = depth_limit()
+    plain = _read_plain(text, index, limit)
+    return plain if plain is not None else _load_composed(text, index, limit)
+
+
+def _load_composed(text: str, index: LineIndex, limit: int) -> Loaded:
+    """Any document, composed into nodes (:class:`Composer`) and walked; every issue is found and placed here."""
     loader = Loader(text)
     composer = Composer(loader, max_depth=limit)
     issues: list[Issue] = []
@@ -286,7 +303,7 @@ def _load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loa
         return Loaded(None, {}, {}, issues)
     if type(root) is ScalarNode and root.value == "" and root.style in PLAIN and root.tag == NULL:
         return Loaded(None, {}, {}, [Issue("SR004", _EMPTY, 1, 1), *issues])
-    walker = _Walker(composer, index, position)
+    walker = _Walker(composer, index)
     try:
         data = walker.value(root, "", 1)
     except Stop as stop:
@@ -296,6 +313,122 @@ def _load(text: str, index: LineIndex, position: Callable[[int, int], P]) -> Loa
     if "\t" in text:
         issues.extend(leading_tabs(index, sorted(composer.scalar_lines)))
     return Loaded(data, walker.values, walker.keys, [*issues, *walker.issues.values()], walker.strings)
+
+
+class _NotPlain(Exception):
+    """The document is not plain: the Composer and the walk read it."""
+
+
+def _read_plain(text: str, index: LineIndex, limit: int) -> Loaded | None:
+    """A plain document read from libyaml's events in one pass, without nodes; None for any other.
+
+    Most plans are plain: one document, a mapping at the top, no anchor, alias, tag, merge key, complex key or
+    duplicate key, nothing past a limit, no syntax error and no tab. Such a document's data, source map and strings
+    are those the Composer and the walk give (``tests/test_yaml_plain.py`` holds the two to each other), made at a
+    fraction of the cost. At the first sign of anything else the document is left to them, which report it.
+    """
+    if "\t" in text:
+        return None  # a tab where indentation belongs is reported by line, which needs the Composer's scalars
+    loader = Loader(text)
+    try:
+        return _PlainReader(loader, index, limit).read()
+    except (_NotPlain, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+
+
+class _PlainReader:
+    """libyaml's events straight to data, positions and strings, for a plain document (see :func:`_read_plain`)."""
+
+    def __init__(self, loader: Loader, index: LineIndex, limit: int) -> None:
+        self.loader = loader
+        self.limit = limit
+        self.scalars = _Walker(Composer(loader), index)  # what a scalar other than text becomes, as in the walk
+        self.values: dict[str, Point] = {}
+        self.keys: dict[str, Point] = {}
+        self.strings: list[tuple[str, str]] = []
+
+    def read(self) -> Loaded:
+        get: Callable[[], Any] = self.loader.get_event  # PyYAML's events are loosely typed
+        get()  # stream start
+        if type(get()) is not DocumentStartEvent:
+            raise _NotPlain
+        start = get()
+        if type(start) is not MappingStartEvent or start.anchor is not None or start.tag is not None:
+            raise _NotPlain
+        data = self._mapping(start)
+        get()  # document end
+        if type(get()) is not StreamEndEvent:
+            raise _NotPlain  # a second document
+        if self.scalars.issues:
+            raise _NotPlain
+        return Loaded(data, self.values, self.keys, [], self.strings)
+
+    def _mapping(self, start: Any) -> dict[str, object]:
+        """The top mapping, read without recursion: each open collection is a frame of (container, its pointer,
+        the pointer of the member whose value comes next, or None where a mapping's next event is a key)."""
+        values, keys, strings = self.values, self.keys, self.strings
+        get: Callable[[], Any] = self.loader.get_event
+        root: dict[str, object] = {}
+        values[""] = (start.start_mark.line + 1, start.start_mark.column + 1)
+        stack: list[list[Any]] = [[root, "", None]]
+        count = 1
+        while True:
+            event = get()
+            kind = type(event)
+            frame = stack[-1]
+            container = frame[0]
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                if not stack:
+                    return root
+                continue
+            if kind is AliasEvent or event.anchor is not None or event.tag is not None:
+                raise _NotPlain
+            count += 1
+            if count > MAX_NODES:
+                raise _NotPlain
+            mark = event.start_mark
+            mapping = type(container) is dict
+            if mapping and frame[2] is None:  # a key
+                if kind is not ScalarEvent:
+                    raise _NotPlain  # a list or mapping as a key
+                key = event.value
+                if key in container or (key == "<<" and event.style in PLAIN):
+                    raise _NotPlain  # a duplicate, or a merge key
+                frame[2] = member = f"{frame[1]}/{escape(key)}"
+                frame.append(key)
+                keys[member] = (mark.line + 1, mark.column + 1)
+                continue
+            if mapping:
+                pointer = frame[2]
+                frame[2] = None
+                slot = frame.pop()
+            else:
+                pointer = f"{frame[1]}/{len(container)}"
+            values[pointer] = (mark.line + 1, mark.column + 1)
+            value: object
+            if kind is ScalarEvent:
+                text = event.value
+                tag = resolve_plain(text) if event.style in PLAIN else STR
+                if tag == STR:
+                    value = text
+                else:
+                    value = self.scalars.scalar(ScalarNode(tag, text, mark, event.end_mark, event.style), pointer)
+                if type(value) is str:
+                    strings.append((pointer, value))
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if len(stack) >= self.limit:
+                    raise _NotPlain
+                value = {} if kind is MappingStartEvent else []
+                stack.append([value, pointer, None])
+            else:
+                raise _NotPlain
+            if mapping:
+                container[slot] = value
+            else:
+                container.append(value)
 
 
 def _syntax(error: yaml.MarkedYAMLError, index: LineIndex) -> Issue:

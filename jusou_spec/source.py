@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -36,6 +36,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NODES",
     "Position",
+    "Positions",
     "SourceDocument",
     "SourceMap",
     "SourceUnreadable",
@@ -103,6 +104,33 @@ class Position:
     column: int
     cell: str | None = attrs.field(default=None, repr=False)
     """In a workbook, the cell by sheet and address (``事業!D12``); line and column are its row and column."""
+
+
+class Positions(Mapping[str, Position]):
+    """A read-only map of JSON pointers to positions, kept as (line, column) pairs and made :class:`Position` when
+    read: the loader notes one for every value and key of a document, and a check reads only the few its findings
+    point at."""
+
+    __slots__ = ("_points",)
+
+    def __init__(self, points: Mapping[str, tuple[int, int]]) -> None:
+        self._points = points
+
+    def __getitem__(self, pointer: str) -> Position:
+        line, column = self._points[pointer]
+        return Position(line, column)
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self._points
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._points)
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self)!r})"
 
 
 @attrs.frozen
@@ -238,8 +266,8 @@ def _parse(raw: bytes | str, name: str) -> SourceDocument:
     bad = None if text is None else _source_text.find_non_printable(text)
     if text is None or bad is not None:
         return _unusable(name, [*issues, *([bad] if bad else [])], decoded.encoding)
-    loaded = _yaml_walk.load(text, _source_text.LineIndex(text), Position)
-    source_map = SourceMap(values=MappingProxyType(loaded.values), keys=MappingProxyType(loaded.keys))
+    loaded = _yaml_walk.load(text, _source_text.LineIndex(text))
+    source_map = SourceMap(values=Positions(loaded.values), keys=Positions(loaded.keys))
     issues.extend(loaded.issues)
     kind = version = None
     if loaded.data is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -445,6 +445,21 @@ def test_positions_of_values_and_keys() -> None:
     assert source_map.locate("/取組/0/目標/単位") == Position(7, 20)
     assert source_map.locate("/取組/0/目標/単位", key=True) == Position(7, 16)
     assert source_map.locate("/取組/1/説明") == Position(9, 9)
+
+
+def test_the_source_map_is_a_read_only_mapping_of_positions() -> None:
+    """Kept as pairs, the map still reads as Positions: by pointer, in document order, equal to a dict of them."""
+    values = parse_source(DOC).source_map.values
+    assert isinstance(values, Mapping)
+    assert list(values)[:3] == ["", "/jusou", "/名称"]
+    assert values["/名称"] == Position(3, 5) and "/名称" in values and "/なし" not in values
+    assert dict(values) == {pointer: values[pointer] for pointer in values} == values
+    assert all(type(position) is Position for position in values.values())
+    assert len(values) == len(set(values))
+    with pytest.raises(TypeError):
+        values["/名称"] = Position(1, 1)  # type: ignore[index]
+    with pytest.raises(KeyError):
+        values["/なし"]
 
 
 @pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"])

@@ -126,7 +126,7 @@ def texts(value: Any, pointer: str, context: BuildContext) -> tuple[str, ...]:
 
 def tuple_of(convert: Converter[T]) -> Converter[tuple[T, ...]]:
     def converter(value: Any, pointer: str, context: BuildContext) -> tuple[T, ...]:
-        return tuple(convert(item, jsonpointer.join(pointer, index), context) for index, item in enumerate(value))
+        return tuple(convert(item, f"{pointer}/{index}", context) for index, item in enumerate(value))
 
     return converter
 
@@ -194,24 +194,25 @@ def nested(cls: type[A]) -> Converter[A]:
 def build(cls: type[A], data: Mapping[str, Any], pointer: str, context: BuildContext) -> A:
     """An instance of the attrs class ``cls`` from the document mapping ``data`` found at ``pointer``."""
     values: dict[str, Any] = {}
-    for name, ja, convert in _build_fields(cls):
+    for name, ja, token, convert in _build_fields(cls):
         if convert is None:
             values[name] = pointer
         elif ja in data:
-            values[name] = convert(data[ja], jsonpointer.join(pointer, ja), context)
+            values[name] = convert(data[ja], pointer + token, context)
     return cls(**values)
 
 
-_BUILD_FIELDS: dict[type, tuple[tuple[str, str, Converter[Any] | None], ...]] = {}
+_BUILD_FIELDS: dict[type, tuple[tuple[str, str, str, Converter[Any] | None], ...]] = {}
 
 
-def _build_fields(cls: type) -> tuple[tuple[str, str, Converter[Any] | None], ...]:
-    """An attrs class's fields as the builder reads them, (name, Japanese key, converter), the converter None for
-    the object's own pointer (:func:`location`): read from the class once, not for every object built."""
+def _build_fields(cls: type) -> tuple[tuple[str, str, str, Converter[Any] | None], ...]:
+    """An attrs class's fields as the builder reads them: name, Japanese key, the key as a pointer's last token
+    ("/名称"), and converter (None for the object's own pointer, :func:`location`). Read from the class once, not
+    for every object built."""
     fields = _BUILD_FIELDS.get(cls)
     if fields is None:
         fields = _BUILD_FIELDS[cls] = tuple(
-            (field.name, ja or "", None if ja is None else field.metadata["convert"])
+            (field.name, ja or "", jsonpointer.join("", ja or ""), None if ja is None else field.metadata["convert"])
             for field in attrs.fields(cls)
             if (ja := field.metadata.get("ja", "")) is None or ja
         )

@@ -83,7 +83,8 @@ def texts(data: Any) -> list[Text]:
     found: list[Text] = []
     normal: dict[str, str] = {}
     if _strings is not None and _strings[0] is data:
-        found.extend(_text(pointer, text, normal) for pointer, text in _strings[1] if _is_candidate(text))
+        candidate = _CANDIDATE.search
+        found.extend(_text(pointer, text, normal) for pointer, text in _strings[1] if candidate(text) is not None)
     else:
         _collect(data.to_document() if hasattr(data, "to_document") else data, "", found, normal)
     _last_texts = (data, found)
@@ -147,7 +148,10 @@ def _text(pointer: str, text: str, normal: dict[str, str]) -> Text:
 
 
 def _is_candidate(text: str) -> bool:
-    return _DIGIT.search(text) is not None or "番" in text or "丁目" in text
+    return _CANDIDATE.search(text) is not None
+
+
+_CANDIDATE = re.compile(r"[0-9０-９番]|丁目")
 
 
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー－﹣"})
@@ -169,7 +173,14 @@ def _normal(text: str) -> str:
         folded = folded.translate(_FULL_WIDTH)
         if not unicodedata.is_normalized("NFKC", folded):
             folded = unicodedata.normalize("NFKC", folded)
-    return re.sub(r"(?<=\d)\s*([‐‑‒–—―−ー－﹣-])\s*(?=\d)", lambda m: m.group(1).translate(_DASHES), folded)
+    return _DASH_BETWEEN_DIGITS.sub(_plain_dash, folded)
+
+
+_DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*([‐‑‒–—―−ー－﹣-])\s*(?=\d)")
+
+
+def _plain_dash(match: re.Match[str]) -> str:
+    return match.group(1).translate(_DASHES)
 
 
 _PHONE = re.compile(
