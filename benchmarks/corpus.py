@@ -256,11 +256,19 @@ def plan_with_programs(count: int, *, umbrellas: bool = False) -> Plan:
     return group_under_umbrellas(with_programs(plan, count - len(_UMBRELLAS)))
 
 
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # C or Python, as installed
+    """PyYAML's dumper without its anchors: where two programs share one list object (a department list copied
+    per district), it would write ``&id001`` and ``*id001``, which no planner writes; each is written out."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump(plan: Plan) -> str:
-    """A plan as YAML text, as a planner's editor would keep it (block style, Japanese as written)."""
+    """A plan as YAML text, as a planner's editor would keep it (block style, Japanese as written, no anchors)."""
     text = yaml.dump(
         plan,
-        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
         width=100_000,
