@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from pathlib import Path
 
 import attrs
 import pytest
@@ -18,16 +17,9 @@ from jusou_spec.model import Plan, Report, not_stated
 from jusou_spec.rules._personal import _normal, remember_strings, texts
 from jusou_spec.source import SourceDocument, parse_source
 
+from .documents import DOCUMENTS
 from .report_strategies import reports
 from .strategies import plans
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = sorted(
-    path
-    for folder in ("plans", "reports", "examples", "tests/fixtures")
-    for path in (ROOT / folder).rglob("*.yaml")
-    if re.search(rb"^jusou: *(plan|report)/", path.read_bytes(), re.MULTILINE)
-)
 
 TRICKY = """\
 jusou: plan/1
@@ -60,7 +52,7 @@ def _same_texts(source: SourceDocument) -> None:
     assert _from_loader(source) == _walked(source.data)
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
 def test_the_loaders_strings_are_the_texts_a_walk_finds_in_every_bundled_document(path):
     _same_texts(parse_source(path.read_bytes(), name=path.name))
 
@@ -90,7 +82,7 @@ def _same_not_stated(model: Plan | Report) -> None:
     assert all(a is b for a, b in zip(recorded, walked, strict=True))
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
 def test_the_builders_record_of_not_stated_values_is_what_a_walk_finds_in_every_bundled_document(path):
     source = parse_source(path.read_bytes(), name=path.name)
     model, _ = (Plan if source.kind == "plan" else Report).from_document(source.data)  # type: ignore[arg-type]
@@ -109,7 +101,7 @@ def test_the_builders_record_of_not_stated_values_is_what_a_walk_finds_in_genera
 
 def test_some_bundled_document_has_not_stated_values_and_personal_looking_texts():
     """The comparisons above compare something."""
-    sources = [parse_source(path.read_bytes(), name=path.name) for path in BUNDLED]
+    sources = [parse_source(path.read_bytes(), name=path.name) for path in DOCUMENTS]
     assert sum(len(_from_loader(source)) for source in sources) > 1000
     models = [(Plan if s.kind == "plan" else Report).from_document(s.data)[0] for s in sources]  # type: ignore[arg-type]
     assert sum(len(not_stated(model)) for model in models) > 50

@@ -3,9 +3,6 @@ same data (types included), source map, strings and issues; anything else is lef
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 import yaml
 from hypothesis import given
@@ -15,16 +12,9 @@ from jusou_spec._source_text import LineIndex
 from jusou_spec._yaml_compose import depth_limit
 from jusou_spec._yaml_walk import Loaded, _load_composed, _read_plain, load
 
+from .documents import DOCUMENTS
 from .report_strategies import reports
 from .strategies import plans
-
-ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = sorted(
-    path
-    for folder in ("plans", "reports", "examples", "tests/fixtures")
-    for path in (ROOT / folder).rglob("*.yaml")
-    if re.search(rb"^jusou: *(plan|report)/", path.read_bytes(), re.MULTILINE)
-)
 
 
 def _both(text: str) -> tuple[Loaded | None, Loaded]:
