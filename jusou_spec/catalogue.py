@@ -10,7 +10,7 @@ the rules, suppression, and the two modules that hold the engine's and the confi
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 
 import attrs
 import yaml
@@ -79,7 +79,7 @@ class Sample:
 
 @functools.cache
 def _samples() -> dict[str, Sample]:
-    text = resources.files("jusou_spec").joinpath("builtin_examples.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "builtin_examples.yaml").read_text(encoding="utf-8")  # as resources.py finds files
     found = {}
     for code, entry in yaml.safe_load(text).items():
         note = entry.get("note")

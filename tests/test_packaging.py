@@ -38,7 +38,7 @@ def wheel(tmp_path_factory):
 
 
 def test_wheel_contains_the_schemas_and_finds_them(wheel, tmp_path):
-    """Unpack the wheel alone, and read both schemas through importlib.resources."""
+    """Unpack the wheel alone, and read both schemas and the built-in checks' examples from beside the package."""
     names = zipfile.ZipFile(wheel).namelist()
     assert "jusou_spec/schemas/plan.schema.json" in names
     assert "jusou_spec/schemas/report.schema.json" in names
@@ -46,10 +46,11 @@ def test_wheel_contains_the_schemas_and_finds_them(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (
-        "import jusou_spec.resources as r, pathlib; "
-        "assert 'site' in pathlib.Path(r.__file__).parts; "
-        "from importlib import resources; "
-        "assert resources.files('jusou_spec').joinpath('schemas', 'plan.schema.json').is_file(); "
+        "import jusou_spec.resources as r, jusou_spec.catalogue as c, pathlib; "
+        "package = pathlib.Path(r.__file__).parent; "
+        "assert 'site' in package.parts; "
+        "assert r.schema_text('plan') == (package / 'schemas' / 'plan.schema.json').read_text(encoding='utf-8'); "
+        "assert c.explain('SR002').sample is not None; "
         "print(r.load_schema('plan')['$id'], r.load_schema('report')['$id'])"
     )
     result = subprocess.run(
