@@ -169,3 +169,33 @@ def test_generated_reports_read_alike(document):
     plain, composed = _both(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
     assert plain is not None
     _same(plain, composed)
+
+
+_TEXTS = [path.read_text(encoding="utf-8-sig") for path in DOCUMENTS[:8]]
+_EDITS = st.lists(
+    st.tuples(
+        st.floats(0, 1, exclude_max=True),
+        st.sampled_from(["insert", "delete", "replace"]),
+        st.sampled_from([*":-[]{},?#'\"|>&*!% \n\\", "  ", "- ", ": ", "\n  ", "～", "０", "1e3"]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(st.sampled_from(_TEXTS), _EDITS)
+def test_mutated_documents_read_alike_or_go_the_long_way(text, edits):
+    """A bundled document with a few characters changed: where it is still plain, both readers agree."""
+    for where, edit, piece in edits:
+        at = int(where * len(text))
+        if edit == "insert":
+            text = text[:at] + piece + text[at:]
+        elif edit == "delete":
+            text = text[:at] + text[at + len(piece) :]
+        else:
+            text = text[:at] + piece + text[at + len(piece) :]
+    plain, composed = _both(text)
+    if plain is not None:
+        _same(plain, composed)
+    else:
+        assert load(text, LineIndex(text)) == composed
