@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from jusou_spec._version import __version__
 from jusou_spec.commands import (
@@ -74,15 +74,35 @@ def _usage_in_japanese(message: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words in Japanese unless ``--lang en``: the usage line, the section titles and the
+    ``-h`` option of ``--help`` (each command writes its options' explanations itself)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A parser without -h only lends its options to others, which file them under the titles it has: it keeps
+        # argparse's, so that they go into the borrower's own sections.
+        if _language() != "en" and self.add_help:
+            self._positionals.title = "引数"
+            self._optionals.title = "オプション"
+            for action in self._actions:
+                if isinstance(action, argparse._HelpAction):  # the -h argparse adds, before any parent's options
+                    action.help = "この説明を表示して終わります"
+
     def format_usage(self) -> str:
-        usage = super().format_usage()
-        return usage if _language() == "en" else re.sub(r"^usage:", "使い方:", usage)
+        return _usage_word(super().format_usage())
+
+    def format_help(self) -> str:
+        return _usage_word(super().format_help())
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         if _language() == "en":
             self.exit(EXIT_CANNOT_RUN, f"jusou: usage error: {message}\n")
         self.exit(EXIT_CANNOT_RUN, f"jusou: コマンドの指定が正しくありません: {_usage_in_japanese(message)}\n")
+
+
+def _usage_word(text: str) -> str:
+    return text if _language() == "en" else re.sub(r"^usage:", "使い方:", text)
 
 
 def _language() -> str:
@@ -106,17 +126,19 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         choices=[lang.value for lang in Language],
         default=argparse.SUPPRESS,
-        help="messages in Japanese (ja, default) or English (en); JUSOU_LANG sets the default",
+        help="メッセージの言語: ja（日本語、既定）か en（英語）。環境変数 JUSOU_LANG でも既定を変えられます "
+        "(messages in Japanese or English; JUSOU_LANG sets the default)",
     )
     parser = _Parser(
         prog="jusou",
         description="重層的支援体制整備事業実施計画の YAML を検証・図示します (check and draw jusou plan YAML).",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"jusou-spec {__version__}")
+    version_help = None if _language() == "en" else "版（バージョン）を表示して終わります"
+    parser.add_argument("--version", action="version", version=f"jusou-spec {__version__}", help=version_help)
     subcommands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for command in COMMANDS:
-        sub = subcommands.add_parser(command.NAME, parents=[common], help=command.HELP)
+        sub = subcommands.add_parser(command.NAME, parents=[common], help=command.HELP.text(_language()))
         command.add_arguments(sub)
         sub.set_defaults(handler=command.run)
     return parser

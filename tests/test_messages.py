@@ -149,6 +149,34 @@ def test_the_usage_cases_cover_every_subcommand():
     assert {command.NAME for command in COMMANDS} <= covered
 
 
+_ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "show this help message", "show program's version")
+
+
+def _help(argv, capsys, monkeypatch):
+    monkeypatch.delenv("JUSOU_LANG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "--help"])
+    assert exit_.value.code == 0
+    return " ".join(capsys.readouterr().out.split())  # the help wraps its lines to the terminal's width
+
+
+@pytest.mark.parametrize("argv", [[], *([command.NAME] for command in COMMANDS)], ids=lambda argv: " ".join(argv))
+def test_help_gives_argparses_own_words_in_japanese_by_default(argv, capsys, monkeypatch):
+    """The usage line, the section titles and -h are Japanese; --lang and --debug explain themselves in Japanese."""
+    out = _help(argv, capsys, monkeypatch)
+    assert out.startswith("使い方: jusou") and "オプション:" in out and "-h, --help この説明を表示して終わります" in out
+    assert "メッセージの言語" in out
+    assert not [english for english in _ARGPARSE_ENGLISH if english in out]
+
+
+def test_the_list_of_subcommands_is_in_japanese_by_default_and_in_english_with_lang_en(capsys, monkeypatch):
+    japanese = "".join(_help([], capsys, monkeypatch).split())  # a wrapped Japanese line has no space to keep
+    assert all("".join(f"{command.NAME}{command.HELP.ja}".split()) in japanese for command in COMMANDS)
+    english = _help(["--lang", "en"], capsys, monkeypatch)
+    assert english.startswith("usage: jusou") and "options:" in english
+    assert all(f"{command.NAME} {command.HELP.en}" in english for command in COMMANDS)
+
+
 def test_usage_errors_follow_lang_en_even_before_it_is_parsed(capsys, monkeypatch):
     """--lang en written before the failing argument gives argparse's English words."""
     monkeypatch.delenv("JUSOU_LANG", raising=False)

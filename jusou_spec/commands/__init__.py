@@ -59,4 +59,5 @@ COMMANDS = (
     init,
     new,
 )
-"""Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
+"""Each module has ``NAME``, ``HELP`` (a Message: the line `jusou --help` shows), ``add_arguments(parser)`` and
+``run(args) -> int``."""

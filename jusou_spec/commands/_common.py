@@ -114,7 +114,8 @@ def add_debug_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--debug",
         action="store_true",
-        help="also print the traceback of a rule that fails, on standard error (JUSOU_DEBUG=1 does the same)",
+        help="規則の検査中にエラーが起きたとき、その詳細（トレースバック）も標準エラー出力に出します"
+        "（環境変数 JUSOU_DEBUG=1 でも同じ）",
     )
 
 

@@ -47,7 +47,10 @@ from jusou_spec.selection import SelectorError, expand
 from jusou_spec.source import SourceUnreadable, parse_source
 
 NAME = "check"
-HELP = "check plans and reports (files or folders)"
+HELP = Message(
+    ja="計画・報告書を検査します（ファイルまたはフォルダ）",
+    en="check plans and reports (files or folders)",
+)
 STDIN = "-"
 
 _Task = tuple[Path, Sequence[Rule], Mapping[str, Severity]]

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from jusou_spec.comparison import Comparison
 
 NAME = "compare"
-HELP = "set municipalities' plans side by side (clauses and delivery, modes, meetings, targets, not stated)"
+HELP = Message(
+    ja="市町村の計画を並べて比べます（号と実施方式、実施形態、会議、目標、未記載）",
+    en="set municipalities' plans side by side (clauses and delivery, modes, meetings, targets, not stated)",
+)
 
 FORMAT_NAMES = ("text", "csv", "markdown", "html")
 """The formats: ``jusou_spec.comparison.FORMATS`` (a test keeps them equal) and the council document's HTML."""

@@ -17,7 +17,10 @@ from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable
 
 NAME = "diff"
-HELP = "show what changed between two versions of a plan or report (files or git REV:PATH)"
+HELP = Message(
+    ja="計画・報告書の二つの版の違いを示します（ファイルまたは git の REV:PATH）",
+    en="show what changed between two versions of a plan or report (files or git REV:PATH)",
+)
 
 FORMAT_NAMES = ("text", "json", "markdown")
 """The formats (the keys of ``changes.FORMATS``, which a test keeps equal), named here so that building the command

@@ -27,7 +27,10 @@ from jusou_spec.commands._common import UsageError, jobs_argument, language
 from jusou_spec.findings import Message
 
 NAME = "export"
-HELP = "export a plan or report as a workbook (.xlsx) or CSV files; documents and folders as DuckDB or Parquet tables"
+HELP = Message(
+    ja="計画・報告書をワークブック（.xlsx）か CSV に書き出します。文書やフォルダは DuckDB・Parquet の表にもします",
+    en="export a plan or report as a workbook (.xlsx) or CSV files; documents and folders as DuckDB or Parquet tables",
+)
 
 
 SINGLE_FORMATS = ("xlsx", "csv")

@@ -33,7 +33,10 @@ from jusou_spec.reporters import render as report
 from jusou_spec.source import SourceUnreadable
 
 NAME = "graph"
-HELP = "draw a plan's diagrams (関係図) or export its graph"
+HELP = Message(
+    ja="計画の関係図を描くか、そのグラフを書き出します",
+    en="draw a plan's diagrams (関係図) or export its graph",
+)
 
 VIEW_NAMES = ("flow", "clauses", "initiatives", "departments")
 FORMAT_NAMES = ("dot", "svg", "png", "pdf", "json")

@@ -19,7 +19,10 @@ from jusou_spec.commands._workbooks import load, report_findings
 from jusou_spec.findings import Message, Severity
 
 NAME = "import"
-HELP = "turn a filled-in workbook (.xlsx) into its YAML document"
+HELP = Message(
+    ja="記入したワークブック（.xlsx）を YAML の文書にします",
+    en="turn a filled-in workbook (.xlsx) into its YAML document",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

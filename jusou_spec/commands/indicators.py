@@ -26,7 +26,10 @@ from jusou_spec.fiscal import FiscalYear, FiscalYearError, parse_year
 from jusou_spec.source import SourceUnreadable
 
 NAME = "indicators"
-HELP = "show targets, actuals, achievement rates and statuses per fiscal year (and draw charts)"
+HELP = Message(
+    ja="年度ごとの目標・実績・達成率・評価を示します（グラフも描けます）",
+    en="show targets, actuals, achievement rates and statuses per fiscal year (and draw charts)",
+)
 
 FORMAT_NAMES = ("csv", "json", "text")
 """The table's formats (the keys of ``indicator_table.formats.FORMATS``, which a test keeps equal), named here so

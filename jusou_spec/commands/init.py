@@ -24,7 +24,10 @@ from jusou_spec.findings import Message
 from jusou_spec.resources import SCHEMA_FILES, schema_text
 
 NAME = "init"
-HELP = "set up a repository of plans: jusou.toml, schemas, editor settings, CI, pre-commit, README"
+HELP = Message(
+    ja="計画を置くリポジトリを用意します（jusou.toml、スキーマ、エディタの設定、CI、pre-commit、README）",
+    en="set up a repository of plans: jusou.toml, schemas, editor settings, CI, pre-commit, README",
+)
 
 TAG = f"v{__version__}"
 INSTALL = f"jusou-spec @ git+{REPOSITORY_URL}@{TAG}"

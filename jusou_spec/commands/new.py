@@ -25,7 +25,10 @@ from jusou_spec.schema import validate
 from jusou_spec.source import SourceUnreadable
 
 NAME = "new"
-HELP = "write a new plan's skeleton (every mandatory 号 with its values to fill in)"
+HELP = Message(
+    ja="新しい計画のひな形を書きます（必須の号すべてと、記入する値）",
+    en="write a new plan's skeleton (every mandatory 号 with its values to fill in)",
+)
 
 _EXAMPLE = "--period R7～R11 --mode R7:移行準備事業,R8～R11:本格実施"
 _MODE_WORDS = {mode.value: mode for mode in Mode} | {"移行準備": Mode.TRANSITION}

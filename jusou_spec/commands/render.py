@@ -23,7 +23,10 @@ from jusou_spec.reporters import render as report
 from jusou_spec.source import SourceUnreadable
 
 NAME = "render"
-HELP = "render a plan as a council document (HTML, PDF or Markdown)"
+HELP = Message(
+    ja="計画を会議資料（HTML、PDF、Markdown）にします",
+    en="render a plan as a council document (HTML, PDF or Markdown)",
+)
 
 FORMAT_NAMES = ("html", "pdf", "md")
 

@@ -16,7 +16,10 @@ from jusou_spec.findings import Check, Message
 from jusou_spec.rules import RULES, code_group
 
 NAME = "rules"
-HELP = "list every check and its code, or show the documentation of some"
+HELP = Message(
+    ja="検査の一覧とそのコードを示すか、指定した検査の説明を示します",
+    en="list every check and its code, or show the documentation of some",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,10 @@ from jusou_spec.findings import Message
 from jusou_spec.resources import SCHEMA_FILES, schema_text
 
 NAME = "schema"
-HELP = "print or write a document schema"
+HELP = Message(
+    ja="文書のスキーマを出力するか、ファイルに書きます",
+    en="print or write a document schema",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,10 @@ from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable, read_raw
 
 NAME = "show"
-HELP = "print a plan or report in a normalised text form, one fact per line (for git diff's textconv)"
+HELP = Message(
+    ja="計画・報告書を、1 行に一つの事実の正規化したテキストで出力します（git diff の textconv 用）",
+    en="print a plan or report in a normalised text form, one fact per line (for git diff's textconv)",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

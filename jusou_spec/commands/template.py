@@ -17,7 +17,10 @@ from jusou_spec.findings import Message
 from jusou_spec.fiscal import FiscalYear
 
 NAME = "template"
-HELP = "write an empty workbook (.xlsx) to fill in a plan or report"
+HELP = Message(
+    ja="計画・報告書を記入する空のワークブック（.xlsx）を書きます",
+    en="write an empty workbook (.xlsx) to fill in a plan or report",
+)
 
 TEMPLATE_YEARS = tuple(str(FiscalYear(year)) for year in range(2021, 2036))
 """The fiscal years the template's drop-downs offer (令和3–17年度); any other year may still be typed."""
