@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import copy
 import re
 from pathlib import Path
@@ -167,6 +168,18 @@ def test_help_gives_argparses_own_words_in_japanese_by_default(argv, capsys, mon
     assert out.startswith("使い方: jusou") and "オプション:" in out and "-h, --help この説明を表示して終わります" in out
     assert "メッセージの言語" in out
     assert not [english for english in _ARGPARSE_ENGLISH if english in out]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.NAME)
+def test_every_option_of_every_subcommand_is_explained_in_japanese(command):
+    parser = argparse.ArgumentParser(add_help=False)
+    command.add_arguments(parser)
+    english = [
+        action.dest
+        for action in parser._actions
+        if action.help != argparse.SUPPRESS and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", action.help or "")
+    ]
+    assert not english, f"explained without Japanese: {english}"
 
 
 def test_the_list_of_subcommands_is_in_japanese_by_default_and_in_english_with_lang_en(capsys, monkeypatch):

@@ -35,9 +35,11 @@ _SUFFIXES = {"txt": "text", "text": "text", "csv": "csv", "md": "markdown", "mar
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="plans (files or folders); reports are not compared")
-    parser.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: -o's extension, else text)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="計画（ファイルまたはフォルダ）。報告書は比べません")
+    parser.add_argument("--format", choices=FORMAT_NAMES, help="出力の形式（既定は -o の拡張子、なければ text）")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="標準出力ではなく FILE に書きます（書き終えてから置き換えます）"
+    )
 
 
 def _format(given: str | None, output: str | None) -> str:

@@ -31,17 +31,17 @@ SEVERITY_WORDS = ("error", "warning", "info")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "old", metavar="OLD", nargs="?", help="the earlier version: a file, or REV:PATH (e.g. HEAD^:plans/a.yaml)"
+        "old", metavar="OLD", nargs="?", help="前の版: ファイル、または REV:PATH（例: HEAD^:plans/a.yaml）"
     )
-    parser.add_argument("new", metavar="NEW", nargs="?", help="the later version: a file, or REV:PATH")
-    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default text)")
+    parser.add_argument("new", metavar="NEW", nargs="?", help="後の版: ファイル、または REV:PATH")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="出力の形式（既定は text）")
     parser.add_argument(
         "--fail-on",
         metavar="KIND[,KIND]",
-        help="exit 1 when a change of these kinds is present: kind names (jusou diff --list-kinds), error, warning "
-        "or info for every kind of at least that severity, or none (default: mandatory-clause-lost)",
+        help="これらの種類の変更があれば終了コード 1 にします: 種類の名前（jusou diff --list-kinds）、その重さ以上の"
+        "すべての種類を表す error・warning・info、または none（既定は mandatory-clause-lost）",
     )
-    parser.add_argument("--list-kinds", action="store_true", help="list the kinds of change and exit")
+    parser.add_argument("--list-kinds", action="store_true", help="変更の種類の一覧を表示して終わります")
     parser.add_argument("--git-timeout", type=float, default=30.0, metavar="SECONDS", help=argparse.SUPPRESS)
 
 

@@ -47,22 +47,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "document",
         nargs="+",
         metavar="PATH",
-        help="a plan or report (YAML, or a workbook); for duckdb and parquet, any number of files and folders",
+        help="計画または報告書（YAML かワークブック）。duckdb と parquet では、いくつでもファイルやフォルダを指定できます",
     )
     parser.add_argument(
-        "-o", "--output", metavar="OUT", required=True, help="the file (.xlsx, .duckdb) or folder (csv, parquet)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="書き出すファイル（.xlsx、.duckdb）またはフォルダ（csv、parquet）",
     )
     parser.add_argument(
         "--format",
         choices=sorted({*SINGLE_FORMATS, *CORPUS_FORMATS}),
-        help="xlsx, csv (one file per sheet), duckdb or parquet (one file per table); default: from OUT",
+        help="xlsx、csv（シートごとに 1 ファイル）、duckdb、parquet（表ごとに 1 ファイル）。既定は OUT から決めます",
     )
     parser.add_argument(
         "--jobs",
         "-j",
         type=jobs_argument,
         metavar="N",
-        help="duckdb, parquet: check the documents in N processes (default: one per core for more than a few files)",
+        help="duckdb、parquet: 文書を N 個のプロセスで検査します（既定は、ファイルが数個を超えるとき CPU コアごとに 1 個）",
     )
 
 

@@ -44,17 +44,19 @@ TEXT_FORMATS = ("dot", "svg", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plan", metavar="PLAN", help="the plan's YAML file")
+    parser.add_argument("plan", metavar="PLAN", help="計画の YAML ファイル")
     parser.add_argument(
         "--view",
         choices=VIEW_NAMES,
         help="flow (会議体の流れ), clauses (事業と号), initiatives (取組と施策), departments (庁内連携)",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE; its extension gives the format")
-    parser.add_argument("--format", choices=FORMAT_NAMES, help="dot, svg, png, pdf, or json (the graph, node-link)")
-    parser.add_argument("--findings", action="store_true", help="mark the nodes that carry errors or warnings")
-    parser.add_argument("--size", choices=("A4", "A3"), help="fit the drawing to an A4 or A3 page (scaled down only)")
-    parser.add_argument("--dpi", type=_dpi, help="resolution of a PNG (default 150)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="FILE に書きます。形式は拡張子で決まります")
+    parser.add_argument(
+        "--format", choices=FORMAT_NAMES, help="dot、svg、png、pdf、または json（グラフそのもの、node-link 形式）"
+    )
+    parser.add_argument("--findings", action="store_true", help="エラーや警告のある要素に印を付けます")
+    parser.add_argument("--size", choices=("A4", "A3"), help="図を A4 か A3 の用紙に収めます（縮小のみ）")
+    parser.add_argument("--dpi", type=_dpi, help="PNG の解像度（既定は 150）")
     add_debug_argument(parser)
 
 

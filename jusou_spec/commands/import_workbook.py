@@ -26,8 +26,8 @@ HELP = Message(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("workbook", metavar="WORKBOOK", help="the workbook (.xlsx)")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the YAML file to write")
+    parser.add_argument("workbook", metavar="WORKBOOK", help="ワークブック（.xlsx）")
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="書き出す YAML ファイル")
 
 
 def run(args: argparse.Namespace) -> int:

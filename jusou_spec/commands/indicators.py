@@ -37,12 +37,12 @@ that building the command line does not import the table."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="plans and reports (files or folders)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="計画と報告書（ファイルまたはフォルダ）")
     parser.add_argument(
-        "--as-of", metavar="YEAR", help="the last fiscal year taken as ended, e.g. R6 (default: the reports' last year)"
+        "--as-of", metavar="YEAR", help="終わったものとして扱う最後の年度。例: R6（既定は報告書の最後の年度）"
     )
-    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default text)")
-    parser.add_argument("--chart", metavar="DIR", help="also write one SVG chart per indicator into DIR")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="出力の形式（既定は text）")
+    parser.add_argument("--chart", metavar="DIR", help="指標ごとのグラフ（SVG）も DIR に書きます")
     add_debug_argument(parser)
 
 

@@ -172,7 +172,7 @@ def files() -> dict[str, str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", metavar="DIR", nargs="?", default=".", help="the repository's folder (default: .)")
+    parser.add_argument("dir", metavar="DIR", nargs="?", default=".", help="リポジトリのフォルダ（既定は .）")
 
 
 _STATES = {

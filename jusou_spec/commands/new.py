@@ -43,11 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=Mode.FULL.value,
         help="実施形態 by year: R7:移行準備事業,R8～R11:本格実施 (default: 本格実施 throughout the period)",
     )
-    parser.add_argument(
-        "--from", dest="start", metavar="PLAN", help="start from another plan's structure, its values cleared"
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="the YAML file to write (default: standard output)")
-    parser.add_argument("--force", action="store_true", help="replace FILE when it exists")
+    parser.add_argument("--from", dest="start", metavar="PLAN", help="別の計画の構成から始めます（値は空にします）")
+    parser.add_argument("-o", "--output", metavar="FILE", help="書き出す YAML ファイル（既定は標準出力）")
+    parser.add_argument("--force", action="store_true", help="FILE があるときは置き換えます")
 
 
 def run(args: argparse.Namespace) -> int:

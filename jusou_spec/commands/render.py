@@ -32,12 +32,12 @@ FORMAT_NAMES = ("html", "pdf", "md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a plan's YAML file, or folders of plans and reports")
-    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the file (or, for folders, the folder)")
-    parser.add_argument("--format", choices=FORMAT_NAMES, help="html, pdf or md (default: the output's extension)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="計画の YAML ファイル、または計画と報告書のフォルダ")
     parser.add_argument(
-        "--report", action="append", default=[], metavar="FILE", help="a status report whose actuals to include"
+        "-o", "--output", metavar="OUT", required=True, help="書き出すファイル（フォルダを指定したときはフォルダ）"
     )
+    parser.add_argument("--format", choices=FORMAT_NAMES, help="html、pdf、md（既定は出力先の拡張子）")
+    parser.add_argument("--report", action="append", default=[], metavar="FILE", help="実績を載せる実施状況報告")
 
 
 def _format(args: argparse.Namespace, *, folder: bool) -> str:

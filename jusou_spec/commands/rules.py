@@ -23,7 +23,9 @@ HELP = Message(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("codes", nargs="*", metavar="CODE", help="codes or groups to document (MT001, MT, meetings)")
+    parser.add_argument(
+        "codes", nargs="*", metavar="CODE", help="説明する検査のコードまたはグループ（MT001、MT、meetings）"
+    )
 
 
 def _named(selector: str) -> list[Check]:

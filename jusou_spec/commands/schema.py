@@ -19,9 +19,11 @@ HELP = Message(
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # ``jusou schema report`` is what people type; ``--kind report`` is kept for the scripts that use it.
-    parser.add_argument("kind", nargs="?", choices=sorted(SCHEMA_FILES), help="plan (default) or report")
-    parser.add_argument("--kind", dest="kind_option", choices=sorted(SCHEMA_FILES), help="the same, as an option")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    parser.add_argument("kind", nargs="?", choices=sorted(SCHEMA_FILES), help="plan（既定）または report")
+    parser.add_argument(
+        "--kind", dest="kind_option", choices=sorted(SCHEMA_FILES), help="同じものをオプションで指定します"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="表示せずに FILE に書きます")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,11 +21,11 @@ HELP = Message(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a plan or report (a file, or REV:PATH read with git show)")
+    parser.add_argument("file", metavar="FILE", help="計画または報告書（ファイル、または git show で読む REV:PATH）")
     parser.add_argument(
         "--fallback",
         action="store_true",
-        help="print a file that is not a valid document as it is, and exit 0 (for git's textconv)",
+        help="正しい文書でないファイルはそのまま出力し、終了コード 0 で終わります（git の textconv 用）",
     )
 
 

@@ -27,7 +27,7 @@ TEMPLATE_YEARS = tuple(str(FiscalYear(year)) for year in range(2021, 2036))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the workbook to write (.xlsx)")
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="書き出すワークブック（.xlsx）")
     parser.add_argument(
         "--kind", choices=("plan", "report"), default="plan", help="plan (実施計画, default) or report (実施状況報告)"
     )
