@@ -23,6 +23,7 @@ from jusou_spec.commands import (
     UsageError,
     debug_output,
     language,
+    say,
     unknown_environment_language,
 )
 from jusou_spec.files import NotRegularFile, PipeWithoutReader
@@ -211,7 +212,7 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stdout.flush()
         return code
     except UsageError as error:
-        sys.stderr.write(f"jusou: {error.message.text(language(args))}\n")
+        say(error.message, language(args))
         return EXIT_CANNOT_RUN
     except BrokenPipeError:
         raise
@@ -234,7 +235,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 ja=f"{where}: 読み書きできません（{error.strerror or error}）",
                 en=f"{where}: cannot read or write ({error.strerror or error})",
             )
-        sys.stderr.write(f"jusou: {message.text(language(args))}\n")
+        say(message, language(args))
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         return 130

@@ -187,6 +187,17 @@ def test_a_newline_in_a_file_name_keeps_the_record_on_one_line(tmp_path, capsys)
     assert all("\\n::error" in line for line in lines[:-1])
 
 
+@pytest.mark.parametrize("command", ["show", "diff"])
+def test_a_newline_in_a_file_name_keeps_every_line_on_standard_error_whole(command, tmp_path, capsys):
+    """The findings and the closing jusou: line of a document that cannot be shown or compared: one line each."""
+    name = tmp_path / "a\n::error file=x::forged.yaml"
+    name.write_text("jusou: plan/1\n事業: 1\n", encoding="utf-8")
+    code, _, err = _run([command, name] if command == "show" else [command, name, name], capsys)
+    lines = err.splitlines()
+    assert code == 2 and len(lines) == 3 and not any(line.startswith("::") for line in lines)
+    assert lines[-1].startswith("jusou: ") and all("\\n::error" in line for line in lines)
+
+
 # --- output files ---------------------------------------------------------------------------------------------------
 
 

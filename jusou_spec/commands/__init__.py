@@ -29,6 +29,7 @@ from jusou_spec.commands._common import (
     UsageError,
     debug_output,
     language,
+    say,
     unknown_environment_language,
 )
 
@@ -40,6 +41,7 @@ __all__ = [
     "UsageError",
     "debug_output",
     "language",
+    "say",
     "unknown_environment_language",
 ]
 

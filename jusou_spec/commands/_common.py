@@ -1,4 +1,5 @@
-"""What the subcommands share: the exit codes, the one-line usage error, the message language, ``--debug``."""
+"""What the subcommands share: the exit codes, the one-line usage error, the message language, the lines they
+write on standard error, ``--debug``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from jusou_spec.findings import Language, Message
+from jusou_spec.findings import Finding, Language, Message
+from jusou_spec.reporters import one_line, text_line
 
 __all__ = [
     "EXIT_CANNOT_RUN",
@@ -28,6 +30,8 @@ __all__ = [
     "jobs_argument",
     "language",
     "require_paths",
+    "say",
+    "say_findings",
     "stdout_is_terminal",
     "unknown_environment_language",
 ]
@@ -36,6 +40,18 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def say(message: Message, lang: str) -> None:
+    """One line on standard error: ``jusou:`` and the message in the run's language, kept to one line as a finding
+    is (a newline in a file name the message quotes is written as ``\\n``)."""
+    sys.stderr.write(f"jusou: {one_line(message.text(lang))}\n")
+
+
+def say_findings(findings: Sequence[Finding], lang: str) -> None:
+    """Findings on standard error, one line each in the text format's form (``file:line:col: severity CODE …``)."""
+    for finding in findings:
+        sys.stderr.write(f"{text_line(finding, lang)}\n")
 
 
 class UsageError(Exception):

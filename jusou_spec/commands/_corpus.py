@@ -27,6 +27,7 @@ from jusou_spec.commands._common import (
     job_count,
     language,
     require_paths,
+    say,
 )
 from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     require_paths(args.document)
     tasks, unreadable = _tasks(args.document, lang)
     for message in unreadable:
-        sys.stderr.write(f"jusou: {message.text(lang)}\n")
+        say(message, lang)
     if unreadable:
         return EXIT_CANNOT_RUN
     try:
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             )
         ) from error
     except _Unreadable as error:
-        sys.stderr.write(f"jusou: {error.message.text(lang)}\n")
+        say(error.message, lang)
         return EXIT_CANNOT_RUN
     rows = sum(count for name, count in counts.items() if name != "columns")
     sys.stderr.write(

@@ -36,6 +36,7 @@ from jusou_spec.commands._common import (
     jobs_argument,
     language,
     require_paths,
+    say,
     stdout_is_terminal,
 )
 from jusou_spec.config import Config, ConfigUnreadable, find_config, load_config
@@ -217,9 +218,13 @@ def _existing(paths: Sequence[str], *, missing_ok: bool, lang: str) -> list[str]
     kept = []
     for given in paths:
         if given != STDIN and missing_ok and not os.path.lexists(given):
-            message = Message(ja=f"{given}: ファイルまたはフォルダがありません", en=f"{given}: no such file or folder")
-            skipped = Message(ja="（--missing-ok: 飛ばします）", en=" (--missing-ok: skipped)")
-            sys.stderr.write(f"jusou: {message.text(lang)}{skipped.text(lang)}\n")
+            say(
+                Message(
+                    ja=f"{given}: ファイルまたはフォルダがありません（--missing-ok: 飛ばします）",
+                    en=f"{given}: no such file or folder (--missing-ok: skipped)",
+                ),
+                lang,
+            )
             continue
         if given != STDIN:
             require_paths([given])
@@ -317,7 +322,7 @@ def run(args: argparse.Namespace) -> int:
         # Every file that could be read has been checked and reported; the ones that could not are each named,
         # and the run as a whole could not be done: exit 2, never a silent skip (--exit-zero does not hide it).
         for message in unreadable:
-            sys.stderr.write(f"jusou: {message.text(lang)}\n")
+            say(message, lang)
         return EXIT_CANNOT_RUN
     if args.exit_zero:
         return EXIT_OK

@@ -12,7 +12,15 @@ import argparse
 import sys
 from typing import Any
 
-from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    language,
+    say,
+    say_findings,
+)
 from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable
 
@@ -94,15 +102,13 @@ def run(args: argparse.Namespace) -> int:
         except (SourceUnreadable, changes.RevisionUnreadable) as error:
             raise UsageError(error.message) from error
         except changes.InvalidDocument as error:
-            for f in error.findings:
-                sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.text(lang)}\n")
-            sys.stderr.write(
-                "jusou: "
-                + Message(
+            say_findings(error.findings, lang)
+            say(
+                Message(
                     ja=f"{error.name} は正しい文書ではないため比較できません（上の指摘を直してください）",
                     en=f"{error.name} is not a valid document and cannot be compared (see the findings above)",
-                ).text(lang)
-                + "\n"
+                ),
+                lang,
             )
             return EXIT_CANNOT_RUN
     try:

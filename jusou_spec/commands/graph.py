@@ -25,6 +25,7 @@ from jusou_spec.commands._common import (
     chosen_format,
     language,
     require_paths,
+    say,
 )
 from jusou_spec.findings import Finding, Message, Severity
 from jusou_spec.model import Plan
@@ -159,14 +160,13 @@ def _draw(
     if fmt == "json":
         return node_link_json(graph).encode("utf-8")
     if fmt != "dot" and japanese_font_missing():
-        sys.stderr.write(
-            "jusou: "
-            + Message(
+        say(
+            Message(
                 ja="日本語フォントが見つかりません。図の文字が表示されないおそれがあります"
                 "（sudo apt-get install fonts-ipaexfont-gothic）",
                 en="no Japanese font found: the diagram's text may not show (sudo apt-get install fonts-ipaexfont-gothic)",
-            ).text(language())
-            + "\n"
+            ),
+            language(),
         )
     assert view is not None  # _format asks for --view for every format but json
     try:

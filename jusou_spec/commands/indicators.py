@@ -19,6 +19,7 @@ from jusou_spec.commands._common import (
     add_debug_argument,
     language,
     require_paths,
+    say_findings,
 )
 from jusou_spec.config import ConfigUnreadable, find_config, load_config
 from jusou_spec.findings import Message, Severity
@@ -97,8 +98,5 @@ def run(args: argparse.Namespace) -> int:
     if args.chart:
         chart.write_charts(results, args.chart, lang=lang)
     if args.format == "csv":
-        for finding in collected.findings:
-            sys.stderr.write(
-                f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value} {finding.code} {finding.text(lang)}\n"
-            )
+        say_findings(collected.findings, lang)
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in collected.findings) else EXIT_OK

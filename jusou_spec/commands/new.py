@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jusou_spec.atomic import write_text_atomically
 from jusou_spec.checker import check_document, check_plan
-from jusou_spec.commands._common import EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_OK, UsageError, language, say
 from jusou_spec.commands._document_yaml import schema_line, to_yaml
 from jusou_spec.commands._skeleton import TO_FILL, skeleton
 from jusou_spec.findings import Message, Severity
@@ -225,13 +225,12 @@ def _summary(plan: Plan, output: str | None, lang: str) -> None:
             en=f"{output}: wrote a plan skeleton with {to_fill} values to fill in (jusou check {output} lists them "
             "as warnings)",
         )
-    sys.stderr.write(f"jusou: {message.text(lang)}\n")
+    say(message, lang)
     if errors:
-        sys.stderr.write(
-            "jusou: "
-            + Message(
+        say(
+            Message(
                 ja=f"元の計画から引き継いだエラーが {errors} 件あります（jusou check で確かめてください）",
                 en=f"{errors} errors carried over from the plan it started from (see jusou check)",
-            ).text(lang)
-            + "\n"
+            ),
+            lang,
         )

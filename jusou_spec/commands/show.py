@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_OK, UsageError, language
+from jusou_spec.commands._common import EXIT_CANNOT_RUN, EXIT_OK, UsageError, language, say, say_findings
 from jusou_spec.findings import Message
 from jusou_spec.source import SourceUnreadable, read_raw
 
@@ -43,13 +43,12 @@ def run(args: argparse.Namespace) -> int:
             raw = changes.git_show(args.file) if changes.revision_path(args.file) else read_raw(args.file)
             sys.stdout.write(raw.decode("utf-8", "replace"))
             return EXIT_OK
-        for f in error.findings:
-            sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.text(lang)}\n")
+        say_findings(error.findings, lang)
         message = Message(
             ja=f"{error.name} は正しい文書ではないため表示できません（上の指摘を直してください）",
             en=f"{error.name} is not a valid document and cannot be shown (see the findings above)",
         )
-        sys.stderr.write(f"jusou: {message.text(lang)}\n")
+        say(message, lang)
         return EXIT_CANNOT_RUN
     sys.stdout.write(changes.show(side.document))
     return EXIT_OK

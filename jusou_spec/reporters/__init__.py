@@ -27,7 +27,7 @@ from jusou_spec.reporters.gitlab import gitlab
 from jusou_spec.reporters.junit import junit
 from jusou_spec.reporters.records import as_json, finding_record
 from jusou_spec.reporters.sarif import sarif
-from jusou_spec.reporters.text import Summary, text, text_line
+from jusou_spec.reporters.text import Summary, one_line, text, text_line
 
 __all__ = [
     "REPORTERS",
@@ -35,6 +35,7 @@ __all__ = [
     "Summary",
     "check_of",
     "finding_record",
+    "one_line",
     "render",
     "statistics",
     "step_summary",
