@@ -23,7 +23,7 @@ import attrs
 
 from jusou_spec.errors import JusouError
 
-__all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "parse_range", "parse_year"]
+__all__ = ["FiscalRange", "FiscalYear", "FiscalYearError", "holds_in", "parse_range", "parse_year"]
 
 # era name → (initial, offset: western year = era year + offset)
 _ERAS = {"令和": ("R", 2018), "平成": ("H", 1988), "昭和": ("S", 1925)}
@@ -146,6 +146,12 @@ class FiscalRange:
 
     def __repr__(self) -> str:
         return f"FiscalRange({self})"
+
+
+def holds_in(years: FiscalRange | None, year: FiscalYear) -> bool:
+    """Whether a value given for ``years`` holds in ``year``: one given for no years in particular (a program, a
+    delivery or a mode without 年度) holds in every year."""
+    return years is None or year in years
 
 
 _DASHES = re.compile(r"[～〜~\-－–—‐]|から")

@@ -61,10 +61,6 @@ def _float(value: Number | NotStated | None) -> float | None:
     return None if value is None or isinstance(value, NotStated) else float(value)
 
 
-def _exact(value: Number | NotStated | None) -> str | None:
-    return None if value is None or isinstance(value, NotStated) else str(value)
-
-
 def _start(years: FiscalRange | NotStated | None) -> int | None:
     return years.start.western if isinstance(years, FiscalRange) else None
 
@@ -137,7 +133,8 @@ def _municipality(out: _Out, document: Plan | Report, key: str | None) -> None:
 def _plan(out: _Out, plan: Plan) -> None:
     key = out.key
     years = plan.years()
-    modes = [plan.mode_in(year) for year in years]
+    periods = [plan.mode_period(year) for year in years]
+    modes = [None if period is None else period.mode for period in periods]
     full = [year.western for year, mode in zip(years, modes, strict=True) if mode is Mode.FULL]
     out.add(
         "plans",
@@ -154,8 +151,7 @@ def _plan(out: _Out, plan: Plan) -> None:
         len(plan.programs),
         plan.source.title if plan.source is not None else None,
     )
-    for year, mode in zip(years, modes, strict=True):
-        period = next((p for p in plan.modes if p.years is None or year in p.years), None)
+    for year, mode, period in zip(years, modes, periods, strict=True):
         pointer = period.pointer if period is not None else pointer_to(plan, "modes")
         out.add("plan_years", pointer, key, year.western, year.label, None if mode is None else mode.value)
     for program in plan.programs:
@@ -294,7 +290,7 @@ def _indicator(out: _Out, indicator: Indicator, program_key: str | None) -> None
             _start(target.years),
             _end(target.years),
             _float(target.value),
-            _exact(target.value),
+            _text(target.value),  # exactly, as a decimal text
             None if target.comparison is None else target.comparison.value,
             _float(target.upper),
             target.unit,
@@ -339,7 +335,7 @@ def _report(out: _Out, report: Report) -> None:
             indicator_key,
             _year(actual.year),
             _float(actual.value),
-            _exact(actual.value),
+            _text(actual.value),  # exactly, as a decimal text
             _reason(actual.value),
             _float(actual.numerator),
             _float(actual.denominator),

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from jusou_spec.findings import Finding
-from jusou_spec.fiscal import FiscalRange, FiscalYear
+from jusou_spec.fiscal import FiscalRange, FiscalYear, holds_in
 from jusou_spec.law import CLAUSES, Clause, Pillar
 from jusou_spec.model import (
-    Delivery,
     DeliveryMode,
     Indicator,
     Meeting,
@@ -171,7 +170,7 @@ def delivery_spans(plan: Plan, program: Program) -> tuple[DeliverySpan, ...] | N
     for year in sorted(years):
         if not plan.runs_in(program, year):
             continue
-        modes = _unique(d.mode for d in deliveries if _applies(d, year))
+        modes = _unique(d.mode for d in deliveries if holds_in(d.years, year))
         if not modes:
             continue
         last = spans[-1] if spans else None
@@ -186,10 +185,6 @@ def delivery_spans(plan: Plan, program: Program) -> tuple[DeliverySpan, ...] | N
         else:
             spans.append(DeliverySpan(FiscalRange(year, year), modes))
     return tuple(spans)
-
-
-def _applies(delivery: Delivery, year: FiscalYear) -> bool:
-    return delivery.years is None or year in delivery.years
 
 
 def _unique(modes: Iterable[DeliveryMode]) -> tuple[DeliveryMode, ...]:

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from jusou_spec.findings import Finding
-from jusou_spec.fiscal import FiscalRange, FiscalYear
+from jusou_spec.fiscal import FiscalRange, FiscalYear, holds_in
 from jusou_spec.law import Clause, Pillar
 from jusou_spec.model._build import (
     BuildContext,
@@ -123,10 +123,12 @@ class Plan:
 
     def mode_in(self, year: FiscalYear) -> Mode | None:
         """How the project runs in ``year`` (None when the plan does not say)."""
-        for period in self.modes:
-            if period.years is None or year in period.years:
-                return period.mode
-        return None
+        period = self.mode_period(year)
+        return None if period is None else period.mode
+
+    def mode_period(self, year: FiscalYear) -> ModePeriod | None:
+        """The 実施形態 entry that says how the project runs in ``year`` (the first that holds), if any."""
+        return next((period for period in self.modes if holds_in(period.years, year)), None)
 
     def all_indicators(self) -> Iterator[tuple[Program, Indicator]]:
         for program in self.programs:
@@ -155,7 +157,7 @@ class Plan:
 
     def runs_in(self, program: Program, year: FiscalYear) -> bool:
         """Whether ``program`` runs in ``year``: within its own years, or the whole plan when it states none."""
-        return program.years is None or year in program.years
+        return holds_in(program.years, year)
 
 
 @attrs.frozen

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jusou_spec.findings import Check, Finding, Message, Severity
-from jusou_spec.fiscal import FiscalYear
+from jusou_spec.fiscal import FiscalYear, holds_in
 from jusou_spec.model import Delivery, DeliveryMode, Plan, Program, pointer_to
 
 CHECK = Check(
@@ -56,7 +56,7 @@ def in_force(program: Program, year: FiscalYear) -> list[Delivery]:
     """The program's 実施方式 entries that hold in ``year`` (an entry without 年度 holds in every year)."""
     if not isinstance(program.delivery, tuple):
         return []
-    return [d for d in program.delivery if d.years is None or year in d.years]
+    return [d for d in program.delivery if holds_in(d.years, year)]
 
 
 def _years_text(years: list[FiscalYear]) -> str:
